@@ -1,0 +1,59 @@
+package org.tamebnn.api.mps;
+
+import java.io.IOException;
+
+import org.tamebnn.api.milp.MilpModel;
+import org.tamebnn.api.milp.Row;
+
+/** Writes the COLUMNS section: the model's rows transposed, integer columns between markers. */
+final class MpsColumnsWriter {
+    private MpsColumnsWriter() {
+    }
+
+    static void write(MilpModel model, String objective, MpsLineBuilder line) throws IOException {
+        int n = model.variableCount();
+        // Transpose the row-wise matrix once: start[j]..start[j+1] are column j's entries, in row order.
+        int[] start = new int[n + 1];
+        for (Row r : model.rows()) {
+            for (int k = 0; k < r.size(); k++) {
+                start[r.column(k) + 1]++;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            start[j + 1] += start[j];
+        }
+        int[] rowOf = new int[start[n]];
+        double[] value = new double[start[n]];
+        int[] next = java.util.Arrays.copyOf(start, n);
+        for (int i = 0; i < model.rowCount(); i++) {
+            Row r = model.row(i);
+            for (int k = 0; k < r.size(); k++) {
+                int p = next[r.column(k)]++;
+                rowOf[p] = i;
+                value[p] = r.coefficient(k);
+            }
+        }
+
+        line.raw("COLUMNS");
+        boolean inIntegers = false;
+        for (int j = 0; j < n; j++) {
+            boolean integer = model.variable(j).isInteger();
+            if (integer != inIntegers) {
+                line.start().text(2, "MARKER").text(3, "'MARKER'").text(5, integer ? "'INTORG'" : "'INTEND'").end();
+                inIntegers = integer;
+            }
+            MpsWriter.PairedLines pairs = new MpsWriter.PairedLines(line, null, model.variable(j).name());
+            double c = model.objectiveCoefficient(j);
+            if (c != 0 || start[j] == start[j + 1]) {
+                pairs.add(objective, c); // a column without entries is declared by a 0 objective entry
+            }
+            for (int p = start[j]; p < start[j + 1]; p++) {
+                pairs.add(model.row(rowOf[p]).name(), value[p]);
+            }
+            pairs.finish();
+        }
+        if (inIntegers) {
+            line.start().text(2, "MARKER").text(3, "'MARKER'").text(5, "'INTEND'").end();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.tamebnn.tck;
+
+import org.tamebnn.api.milp.MilpModel;
+import org.tamebnn.api.milp.Sense;
+
+/**
+ * Small models whose answers are worked out by hand (in the comments), each aimed at one feature a
+ * backend must translate correctly. Public so that other suites (console, integration tests) can
+ * reuse them.
+ */
+public final class KnownModels {
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    private KnownModels() {
+    }
+
+    /** min x + 2y, x + y = 3, x ≤ 2 (a row), y ≥ 0.5 (a row): x = 2, y = 1, objective 4. */
+    public static MilpModel equalityAndOneSidedRows() {
+        MilpModel.Builder b = MilpModel.builder("equality_and_one_sided");
+        int x = b.continuous("x", 0, INF);
+        int y = b.continuous("y", 0, INF);
+        b.objective(x, 1).objective(y, 2);
+        b.row("sum").term(x, 1).term(y, 1).equalTo(3);
+        b.row("x_cap").term(x, 1).atMost(2);
+        b.row("y_floor").term(y, 1).atLeast(0.5);
+        return b.build();
+    }
+
+    /** max x + y, 1 ≤ x − y ≤ 2 (ranged), 0 ≤ x, y ≤ 5: x = 5, y = 4, objective 9. */
+    public static MilpModel rangedRow() {
+        MilpModel.Builder b = MilpModel.builder("ranged_row").sense(Sense.MAXIMIZE);
+        int x = b.continuous("x", 0, 5);
+        int y = b.continuous("y", 0, 5);
+        b.objective(x, 1).objective(y, 1);
+        b.row("band").term(x, 1).term(y, -1).between(1, 2);
+        return b.build();
+    }
+
+    /** min x + y, x − y ≥ −3, x free, −5 ≤ y ≤ −2: y = −5, x = −8, objective −13. */
+    public static MilpModel freeAndNegativeVariables() {
+        MilpModel.Builder b = MilpModel.builder("free_and_negative");
+        int x = b.continuous("x", Double.NEGATIVE_INFINITY, INF);
+        int y = b.continuous("y", -5, -2);
+        b.objective(x, 1).objective(y, 1);
+        b.row("link").term(x, 1).term(y, -1).atLeast(-3);
+        return b.build();
+    }
+
+    /** min x + y, x fixed at 4, 0 ≤ y ≤ 10, x + y ≥ 6: y = 2, objective 6. */
+    public static MilpModel fixedVariable() {
+        MilpModel.Builder b = MilpModel.builder("fixed_variable");
+        int x = b.continuous("x", 4, 4);
+        int y = b.continuous("y", 0, 10);
+        b.objective(x, 1).objective(y, 1);
+        b.row("need").term(x, 1).term(y, 1).atLeast(6);
+        return b.build();
+    }
+
+    /** max 3x + 2y + 10, x + y ≤ 4, x + 3y ≤ 6, 0 ≤ x ≤ 3: x = 3, y = 1, objective 21. */
+    public static MilpModel maximisationWithOffset() {
+        MilpModel.Builder b = MilpModel.builder("max_with_offset").sense(Sense.MAXIMIZE).objectiveOffset(10);
+        int x = b.continuous("x", 0, 3);
+        int y = b.continuous("y", 0, INF);
+        b.objective(x, 3).objective(y, 2);
+        b.row("r1").term(x, 1).term(y, 1).atMost(4);
+        b.row("r2").term(x, 1).term(y, 3).atMost(6);
+        return b.build();
+    }
+
+    /** x + y ≤ 1 and x + y ≥ 2: infeasible. */
+    public static MilpModel infeasibleLp() {
+        MilpModel.Builder b = MilpModel.builder("infeasible_lp");
+        int x = b.continuous("x", 0, INF);
+        int y = b.continuous("y", 0, INF);
+        b.objective(x, 1);
+        b.row("low").term(x, 1).term(y, 1).atMost(1);
+        b.row("high").term(x, 1).term(y, 1).atLeast(2);
+        return b.build();
+    }
+
+    /** max x, x − y ≤ 1, x, y ≥ 0: unbounded. */
+    public static MilpModel unboundedLp() {
+        MilpModel.Builder b = MilpModel.builder("unbounded_lp").sense(Sense.MAXIMIZE);
+        int x = b.continuous("x", 0, INF);
+        int y = b.continuous("y", 0, INF);
+        b.objective(x, 1);
+        b.row("r").term(x, 1).term(y, -1).atMost(1);
+        return b.build();
+    }
+
+    /**
+     * min 2x + 3y, x + y ≥ 4 (row "demand"), x ≤ 3 (row "cap"), x, y ≥ 0: x = 3, y = 1, objective 9.
+     * Row duals in the kit's convention (∂ optimum / ∂ right-hand side): demand 3, cap −1.
+     */
+    public static MilpModel lpWithKnownDuals() {
+        MilpModel.Builder b = MilpModel.builder("lp_duals");
+        int x = b.continuous("x", 0, INF);
+        int y = b.continuous("y", 0, INF);
+        b.objective(x, 2).objective(y, 3);
+        b.row("demand").term(x, 1).term(y, 1).atLeast(4);
+        b.row("cap").term(x, 1).atMost(3);
+        return b.build();
+    }
+
+    /**
+     * max 5a + 4b + 3c over binaries, 2a + 3b + c ≤ 5, 4a + b + 2c ≤ 11, 3a + 4b + 2c ≤ 8:
+     * a = b = 1, c = 0, objective 9 (the LP relaxation is higher, so branching is needed).
+     */
+    public static MilpModel binaryKnapsack() {
+        MilpModel.Builder b = MilpModel.builder("binary_knapsack").sense(Sense.MAXIMIZE);
+        int a = b.binary("a");
+        int bb = b.binary("b");
+        int c = b.binary("c");
+        b.objective(a, 5).objective(bb, 4).objective(c, 3);
+        b.row("k1").term(a, 2).term(bb, 3).term(c, 1).atMost(5);
+        b.row("k2").term(a, 4).term(bb, 1).term(c, 2).atMost(11);
+        b.row("k3").term(a, 3).term(bb, 4).term(c, 2).atMost(8);
+        return b.build();
+    }
+
+    /**
+     * max x + y, −2x + 2y ≥ 1, −8x + 10y ≤ 13, x, y ≥ 0 integer: the LP optimum is (4, 4.5) with 8.5,
+     * the integer optimum (1, 2) with 3.
+     */
+    public static MilpModel generalIntegers() {
+        MilpModel.Builder b = MilpModel.builder("general_integers").sense(Sense.MAXIMIZE);
+        int x = b.integer("x", 0, INF);
+        int y = b.integer("y", 0, INF);
+        b.objective(x, 1).objective(y, 1);
+        b.row("r1").term(x, -2).term(y, 2).atLeast(1);
+        b.row("r2").term(x, -8).term(y, 10).atMost(13);
+        return b.build();
+    }
+
+    /** min 3x + y, x + y ≥ −4.5, x integer in [−3, 3], 0 ≤ y ≤ 10: x = −3, y = 0, objective −9. */
+    public static MilpModel negativeIntegers() {
+        MilpModel.Builder b = MilpModel.builder("negative_integers");
+        int x = b.integer("x", -3, 3);
+        int y = b.continuous("y", 0, 10);
+        b.objective(x, 3).objective(y, 1);
+        b.row("r").term(x, 1).term(y, 1).atLeast(-4.5);
+        return b.build();
+    }
+
+    /** 2x + 2y = 1 with x, y integer in [0, 5]: the LP is feasible, the MILP is not. */
+    public static MilpModel integerInfeasible() {
+        MilpModel.Builder b = MilpModel.builder("integer_infeasible");
+        int x = b.integer("x", 0, 5);
+        int y = b.integer("y", 0, 5);
+        b.objective(x, 1).objective(y, 1);
+        b.row("odd").term(x, 2).term(y, 2).equalTo(1);
+        return b.build();
+    }
+
+    /** max x + y, x − y ≤ 0.5, x, y ≥ 0 integer: unbounded. */
+    public static MilpModel integerUnbounded() {
+        MilpModel.Builder b = MilpModel.builder("integer_unbounded").sense(Sense.MAXIMIZE);
+        int x = b.integer("x", 0, INF);
+        int y = b.integer("y", 0, INF);
+        b.objective(x, 1).objective(y, 1);
+        b.row("r").term(x, 1).term(y, -1).atMost(0.5);
+        return b.build();
+    }
+}

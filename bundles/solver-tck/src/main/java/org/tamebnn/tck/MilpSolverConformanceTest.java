@@ -1,0 +1,255 @@
+package org.tamebnn.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.MilpModel;
+import org.tamebnn.api.milp.MilpSolver;
+import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.api.milp.SolveResult;
+import org.tamebnn.api.milp.SolveStatus;
+import org.tamebnn.api.mps.MpsReader;
+
+/**
+ * The conformance kit: every {@link MilpSolver} plugin's tests extend this class and implement
+ * {@link #solver()}; nothing else is needed to run the whole suite. A test that needs a capability
+ * the solver does not declare is skipped, and the skip says which capability and why.
+ *
+ * <p>Every returned solution is re-checked here, independently of the backend: it must satisfy
+ * bounds, rows and integrality and reproduce the reported objective.
+ */
+public abstract class MilpSolverConformanceTest {
+
+    /** The solver under test; called once per test. */
+    protected abstract MilpSolver solver();
+
+    /** Tolerances, limits and exclusions; override to adjust (with reasons). */
+    protected TckConfig config() {
+        return TckConfig.defaults();
+    }
+
+    @BeforeEach
+    void solverIsAvailable(TestInfo test) {
+        var availability = solver().availability();
+        Assumptions.assumeTrue(availability.isAvailable(),
+                () -> solver().info().name() + " is not available here: " + availability.reason());
+        String method = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
+        String defect = config().knownDefects().get(method);
+        if (defect != null) {
+            System.out.println("[tck] " + solver().info().name() + " skips " + method + ", known defect: " + defect);
+        }
+        Assumptions.assumeTrue(defect == null, () -> "known defect of " + solver().info().name() + ": " + defect);
+    }
+
+    @Test
+    void infoNamesTheSolverAndItsVersion() {
+        var info = solver().info();
+        assertFalse(info.name().isBlank(), "solver name");
+        assertTrue(info.name().matches("[a-z0-9][a-z0-9._-]*"),
+                "solver name '" + info.name() + "' must be lower-case, usable on a command line");
+        assertFalse(info.version().isBlank(), "version of " + info.name());
+        assertFalse(info.backend().isBlank(), "backend of " + info.name());
+    }
+
+    @Test
+    void equalityAndOneSidedRows() {
+        assertOptimal(KnownModels.equalityAndOneSidedRows(), 4.0);
+    }
+
+    @Test
+    void rangedRow() {
+        assertOptimal(KnownModels.rangedRow(), 9.0);
+    }
+
+    @Test
+    void freeAndNegativeVariables() {
+        assertOptimal(KnownModels.freeAndNegativeVariables(), -13.0);
+    }
+
+    @Test
+    void fixedVariable() {
+        assertOptimal(KnownModels.fixedVariable(), 6.0);
+    }
+
+    @Test
+    void maximisationWithObjectiveOffset() {
+        assertOptimal(KnownModels.maximisationWithOffset(), 21.0);
+    }
+
+    @Test
+    void infeasibleLp() {
+        assertStatusIn(KnownModels.infeasibleLp(), SolveStatus.INFEASIBLE, SolveStatus.INFEASIBLE_OR_UNBOUNDED);
+    }
+
+    @Test
+    void unboundedLp() {
+        assertStatusIn(KnownModels.unboundedLp(), SolveStatus.UNBOUNDED, SolveStatus.INFEASIBLE_OR_UNBOUNDED);
+    }
+
+    @Test
+    void lpRowDualsFollowTheKitsSignConvention() {
+        requires(Capability.LP_DUALS);
+        SolveResult r = assertOptimal(KnownModels.lpWithKnownDuals(), 9.0);
+        assertNotNull(r.rowDuals(), solver().info().name() + " declares LP_DUALS but returned none");
+        // ∂ optimum / ∂ rhs: raising the demand costs 3 (one more y); raising the cap on x saves 1.
+        assertClose(3.0, r.rowDuals()[0], "dual of row 'demand'");
+        assertClose(-1.0, r.rowDuals()[1], "dual of row 'cap'");
+    }
+
+    @Test
+    void binaryKnapsack() {
+        requires(Capability.INTEGER_VARIABLES);
+        assertOptimal(KnownModels.binaryKnapsack(), 9.0);
+    }
+
+    @Test
+    void generalIntegers() {
+        requires(Capability.INTEGER_VARIABLES);
+        assertOptimal(KnownModels.generalIntegers(), 3.0);
+    }
+
+    @Test
+    void negativeIntegers() {
+        requires(Capability.INTEGER_VARIABLES);
+        assertOptimal(KnownModels.negativeIntegers(), -9.0);
+    }
+
+    @Test
+    void integerInfeasibleThoughLpFeasible() {
+        requires(Capability.INTEGER_VARIABLES);
+        assertStatusIn(KnownModels.integerInfeasible(), SolveStatus.INFEASIBLE, SolveStatus.INFEASIBLE_OR_UNBOUNDED);
+    }
+
+    @Test
+    void integerUnbounded() {
+        requires(Capability.INTEGER_VARIABLES);
+        assertStatusIn(KnownModels.integerUnbounded(), SolveStatus.UNBOUNDED, SolveStatus.INFEASIBLE_OR_UNBOUNDED);
+    }
+
+    @Test
+    void lpOnlySolverRefusesIntegerModelsWithAReason() {
+        Assumptions.assumeFalse(solver().info().supports(Capability.INTEGER_VARIABLES),
+                () -> solver().info().name() + " solves integer models: the LP-only refusal does not apply");
+        SolveResult r = solver().solve(KnownModels.binaryKnapsack());
+        assertEquals(SolveStatus.ERROR, r.status());
+        assertTrue(r.message().contains("integer"), "the refusal should say why: " + r.message());
+    }
+
+    @Test
+    void lpOnlySolverSolvesTheRelaxation() {
+        // The relaxation of the general-integer example has the optimum (4, 4.5) with 8.5.
+        assertOptimal(KnownModels.generalIntegers().relaxation(), 8.5);
+    }
+
+    static Stream<MiplibInstance> miplib() {
+        return MiplibInstance.all().stream();
+    }
+
+    /**
+     * A MILP solver reaches the known optimum, or says TIME_LIMIT honestly: then its incumbent is
+     * no better than the optimum and its bound (when known) no worse. An LP-only solver's relaxation
+     * optimum must bound the known optimum from below.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("miplib")
+    void miplibInstance(MiplibInstance instance, @TempDir Path tmp) throws IOException {
+        TckConfig cfg = config();
+        Assumptions.assumeFalse(cfg.excludedInstances().contains(instance.name()),
+                () -> instance.name() + " excluded for " + solver().info().name() + ": " + cfg.exclusionReason());
+        MilpModel model = MpsReader.read(instance.copyTo(tmp));
+        boolean integer = solver().info().supports(Capability.INTEGER_VARIABLES);
+        MilpModel solved = integer ? model : model.relaxation();
+        SolveResult r = solver().solve(solved, SolveParams.defaults().withTimeLimit(cfg.miplibTimeLimit()));
+        System.out.printf("[tck] %-16s %-8s %-14s objective %-16s bound %-16s %6d ms%n", solver().info().name(),
+                instance.name(), r.status(), r.objective(), r.bestBound(), r.wallTime().toMillis());
+        if (!integer) {
+            assertEquals(SolveStatus.OPTIMAL, r.status(), r.message());
+            assertTrue(r.objective() <= instance.optimum() + tolerance(instance.optimum()),
+                    "relaxation " + r.objective() + " above the integer optimum " + instance.optimum());
+            assertFeasible(solved, r);
+            return;
+        }
+        switch (r.status()) {
+            case OPTIMAL -> {
+                assertClose(instance.optimum(), r.objective(), instance.name() + " optimum");
+                assertFeasible(model, r);
+            }
+            case TIME_LIMIT -> {
+                if (r.hasSolution()) {
+                    assertFeasible(model, r);
+                    assertTrue(r.objective() >= instance.optimum() - tolerance(instance.optimum()),
+                            "incumbent " + r.objective() + " better than the proven optimum " + instance.optimum());
+                }
+                if (!Double.isNaN(r.bestBound())) {
+                    assertTrue(r.bestBound() <= instance.optimum() + tolerance(instance.optimum()),
+                            "bound " + r.bestBound() + " above the optimum " + instance.optimum());
+                }
+            }
+            default -> fail(instance.name() + ": expected OPTIMAL or an honest TIME_LIMIT, got " + r);
+        }
+    }
+
+    // ---- helpers shared by the tests above and available to subclasses ----
+
+    /** Skips the calling test, saying why, unless the solver declares {@code capability}. */
+    protected void requires(Capability capability) {
+        Set<Capability> declared = solver().info().capabilities().isEmpty() ? EnumSet.noneOf(Capability.class)
+                : EnumSet.copyOf(solver().info().capabilities());
+        Assumptions.assumeTrue(declared.contains(capability),
+                () -> solver().info().name() + " does not declare " + capability + ": test skipped");
+    }
+
+    /** Solves {@code model}, asserts OPTIMAL with {@code expected}, re-checks the solution. */
+    protected SolveResult assertOptimal(MilpModel model, double expected) {
+        SolveResult r = solver().solve(model);
+        assertEquals(SolveStatus.OPTIMAL, r.status(), () -> model.name() + ": " + r);
+        assertClose(expected, r.objective(), model.name() + " objective");
+        assertFeasible(model, r);
+        return r;
+    }
+
+    protected void assertStatusIn(MilpModel model, SolveStatus... allowed) {
+        SolveResult r = solver().solve(model);
+        for (SolveStatus s : allowed) {
+            if (r.status() == s) {
+                return;
+            }
+        }
+        fail(model.name() + ": expected one of " + java.util.Arrays.toString(allowed) + ", got " + r);
+    }
+
+    /** The returned point is feasible (bounds, rows, integrality) and gives the reported objective. */
+    protected void assertFeasible(MilpModel model, SolveResult r) {
+        assertTrue(r.hasSolution(), () -> model.name() + ": " + r.status() + " without a solution");
+        double[] x = r.values();
+        assertEquals(model.variableCount(), x.length, "solution length");
+        double violation = model.maxViolation(x);
+        assertTrue(violation <= 1e-5, () -> model.name() + ": returned point violates the model by " + violation);
+        assertClose(model.objectiveValue(x), r.objective(), model.name() + " objective recomputed from the solution");
+    }
+
+    protected void assertClose(double expected, double actual, String what) {
+        assertTrue(config().close(expected, actual), () -> what + ": expected " + expected + ", got " + actual);
+    }
+
+    private double tolerance(double value) {
+        return Math.max(config().absoluteTolerance(), config().relativeTolerance() * Math.abs(value));
+    }
+}

@@ -1,0 +1,149 @@
+package org.tamebnn.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * The running OSGi framework with the platform's bundles: everything in the distribution's
+ * {@code bundle/} folder, plus, in scripted runs, the jars in {@code plugins/}. In the console,
+ * Felix File Install watches {@code plugins/} instead, so jars dropped in or removed take effect
+ * while it runs.
+ *
+ * <p>The framework is found through {@link ServiceLoader}, so any OSGi R7+ framework on the class
+ * path works; the distribution ships Apache Felix.
+ */
+public final class Platform implements AutoCloseable {
+    /** Bundles needed only by the interactive console. */
+    private static final Set<String> CONSOLE_ONLY = Set.of("org.apache.felix.gogo.jline",
+            "org.apache.felix.fileinstall");
+
+    private final Framework framework;
+    private final Path storage;
+
+    private Platform(Framework framework, Path storage) {
+        this.framework = framework;
+        this.storage = storage;
+    }
+
+    /**
+     * Starts a framework with the bundles of {@code home/bundle}.
+     *
+     * @param interactive also start the console and File Install on {@code plugins}
+     */
+    public static Platform start(Path home, Path plugins, boolean interactive) throws IOException, BundleException {
+        Path bundleDir = home.resolve("bundle");
+        if (!Files.isDirectory(bundleDir)) {
+            throw new IOException("no bundle folder at " + bundleDir + " (is the distribution built?)");
+        }
+        Path storage = Files.createTempDirectory("tamebnn-osgi");
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put("felix.log.level", "1");
+        config.put("tamebnn.home", home.toString());
+        config.put("tamebnn.plugins", plugins.toString());
+        config.put("felix.fileinstall.dir", plugins.toString());
+        config.put("felix.fileinstall.poll", "1000");
+        config.put("felix.fileinstall.noInitialDelay", "true");
+        config.put("felix.fileinstall.log.level", "1");
+        config.put("felix.fileinstall.bundles.new.start", "true");
+        config.put("gosh.home", home.toString());
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IOException("no OSGi framework on the class path"));
+        Framework fw = factory.newFramework(config);
+        fw.init();
+        BundleContext ctx = fw.getBundleContext();
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars(bundleDir)) {
+            String bsn = symbolicName(jar);
+            if (bsn != null && (interactive || !CONSOLE_ONLY.contains(bsn))) {
+                installed.add(ctx.installBundle("reference:" + jar.toUri()));
+            }
+        }
+        if (!interactive && Files.isDirectory(plugins)) {
+            for (Path jar : jars(plugins)) {
+                installed.add(ctx.installBundle("reference:" + jar.toUri()));
+            }
+        }
+        fw.start();
+        for (Bundle b : installed) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                try {
+                    b.start();
+                } catch (BundleException e) {
+                    // One broken plugin must not take the platform down; say which and go on.
+                    System.err.println("tamebnn: bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+                }
+            }
+        }
+        return new Platform(fw, storage);
+    }
+
+    public BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    /** Blocks until the framework stops (the console's {@code exit} stops it). */
+    public void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    @Override
+    public void close() {
+        try {
+            framework.stop();
+            framework.waitForStop(10_000);
+        } catch (BundleException | InterruptedException e) {
+            // Shutting down anyway; the storage folder is removed below.
+        }
+        deleteRecursively(storage);
+    }
+
+    private static List<Path> jars(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    private static String symbolicName(Path jar) throws IOException {
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            var mf = jf.getManifest();
+            String bsn = mf == null ? null : mf.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+            return bsn == null ? null : bsn.split(";")[0].trim();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.tamebnn.console;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.MilpModel;
+import org.tamebnn.api.milp.MilpSolver;
+import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.api.milp.SolveResult;
+import org.tamebnn.api.mps.MpsException;
+import org.tamebnn.api.mps.MpsReader;
+
+/**
+ * The {@code solver} scope: {@code solver:list} and {@code solver:solve}. Solvers come and go with
+ * their bundles; each command sees the registry as it is when it runs.
+ */
+@Component(service = SolverCommands.class, property = {
+        "osgi.command.scope=solver",
+        "osgi.command.function=list",
+        "osgi.command.function=solve" })
+public class SolverCommands {
+    /** The embedded default: pure Java, always there. */
+    static final String DEFAULT_SOLVER = "ojalgo";
+
+    private final Map<Object, RegisteredSolver> solvers = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeSolver")
+    void addSolver(ServiceReference<MilpSolver> ref, MilpSolver solver) {
+        String bundle = ref.getBundle() == null ? "?"
+                : ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion();
+        solvers.put(ref, new RegisteredSolver(solver.info().name(), solver, bundle));
+    }
+
+    void removeSolver(ServiceReference<MilpSolver> ref) {
+        solvers.remove(ref);
+    }
+
+    /** For use outside OSGi (tests, embedding): registers a solver under a key of the caller's. */
+    void addSolver(Object key, MilpSolver solver, String bundle) {
+        solvers.put(key, new RegisteredSolver(solver.info().name(), solver, bundle));
+    }
+
+    List<RegisteredSolver> registered() {
+        List<RegisteredSolver> list = new ArrayList<>(solvers.values());
+        list.sort(Comparator.comparing(RegisteredSolver::name));
+        return list;
+    }
+
+    @Descriptor("list the installed solvers: name, backend, version, bundle, capabilities, and whether each can run here")
+    public String list() {
+        List<RegisteredSolver> list = registered();
+        if (list.isEmpty()) {
+            return "no solvers installed (drop a solver bundle into plugins/)";
+        }
+        return Tables.solverList(list);
+    }
+
+    @Descriptor("solve an MPS file (fixed or free, gzipped or not) on one solver, or on every solver with --all")
+    public String solve(CommandSession session,
+            @Descriptor("solver to use (see solver:list); default " + DEFAULT_SOLVER)
+            @Parameter(names = { "-s", "--solver" }, absentValue = "") String solver,
+            @Descriptor("solve on every installed solver, one table row each")
+            @Parameter(names = { "-a", "--all" }, presentValue = "true", absentValue = "false") boolean all,
+            @Descriptor("time limit per solver in seconds (default 60)")
+            @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit,
+            @Descriptor("threads per solver, where the solver supports it (default: the solver's own)")
+            @Parameter(names = { "--threads" }, absentValue = "0") int threads,
+            @Descriptor("solve the LP relaxation: integer variables made continuous")
+            @Parameter(names = { "--relax" }, presentValue = "true", absentValue = "false") boolean relax,
+            @Descriptor("the MPS file") String file) {
+        Path path = resolve(session, file);
+        MilpModel model = read(path);
+        if (relax) {
+            model = model.relaxation();
+        }
+        SolveParams params = params(timeLimit, threads);
+        List<RegisteredSolver> chosen = choose(solver, all);
+        PrintStream err = System.err;
+        boolean terminal = ProgressLine.stderrIsTerminal();
+        List<SolveRow> rows = new ArrayList<>();
+        for (RegisteredSolver s : chosen) {
+            rows.add(solveOne(s, model, params, err, terminal, all));
+        }
+        return Tables.modelHeader(path.getFileName().toString(), model, params) + System.lineSeparator()
+                + Tables.solveResults(rows);
+    }
+
+    private SolveRow solveOne(RegisteredSolver s, MilpModel model, SolveParams params, PrintStream err,
+            boolean terminal, boolean all) {
+        if (all && model.hasIntegers() && !s.solver().info().supports(Capability.INTEGER_VARIABLES)) {
+            return SolveRow.skipped(s.name(), "LP-only solver; the model has " + model.integerCount()
+                    + " integer variables (use --relax for the relaxation)");
+        }
+        SolveResult r;
+        try (ProgressLine progress = new ProgressLine(s.name(), err, terminal)) {
+            r = s.solver().solve(model, params, progress, org.tamebnn.api.milp.CancellationToken.none());
+        }
+        return SolveRow.of(model, r);
+    }
+
+    private List<RegisteredSolver> choose(String name, boolean all) {
+        List<RegisteredSolver> list = registered();
+        if (all) {
+            if (!name.isEmpty()) {
+                throw new CommandFailure("give either --solver NAME or --all, not both");
+            }
+            if (list.isEmpty()) {
+                throw new CommandFailure("no solvers installed");
+            }
+            return list;
+        }
+        String wanted = name.isEmpty() ? DEFAULT_SOLVER : name;
+        return list.stream().filter(s -> s.name().equals(wanted)).findFirst().map(List::of)
+                .orElseThrow(() -> new CommandFailure("no solver named '" + wanted + "'; installed: "
+                        + String.join(", ", list.stream().map(RegisteredSolver::name).toList())));
+    }
+
+    private static SolveParams params(double timeLimit, int threads) {
+        if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
+            throw new CommandFailure("--time-limit must be a positive number of seconds, got " + timeLimit);
+        }
+        if (threads < 0) {
+            throw new CommandFailure("--threads must be at least 1, got " + threads);
+        }
+        SolveParams p = SolveParams.defaults().withTimeLimit(Duration.ofMillis(Math.round(timeLimit * 1000)));
+        return threads > 0 ? p.withThreads(threads) : p;
+    }
+
+    static Path resolve(CommandSession session, String file) {
+        Path p = Path.of(file);
+        if (!p.isAbsolute()) {
+            Path base = session == null ? null : session.currentDir();
+            p = (base == null ? Path.of(System.getProperty("user.dir")) : base).resolve(p);
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new CommandFailure("no such file: " + file);
+        }
+        return p.normalize();
+    }
+
+    private static MilpModel read(Path path) {
+        try {
+            return MpsReader.read(path);
+        } catch (MpsException e) {
+            throw new CommandFailure(e.getMessage());
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.tamebnn.solver.ojalgo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.Properties;
+
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+import org.osgi.service.component.annotations.Component;
+import org.tamebnn.api.milp.AbstractMilpSolver;
+import org.tamebnn.api.milp.CancellationToken;
+import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.MilpModel;
+import org.tamebnn.api.milp.MilpSolver;
+import org.tamebnn.api.milp.Row;
+import org.tamebnn.api.milp.Sense;
+import org.tamebnn.api.milp.SolveListener;
+import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.api.milp.SolveResult;
+import org.tamebnn.api.milp.SolveStatus;
+import org.tamebnn.api.milp.SolverInfo;
+
+/**
+ * ojAlgo's {@link ExpressionsBasedModel}: pure Java, nothing to install, the platform's default.
+ *
+ * <p>ojAlgo reports neither a best bound nor a gap for MILPs, so both stay unknown (NaN). Its
+ * solvers check their time budget at every iteration and read it afresh each time, which is how
+ * a time limit and cancellation reach them: cancelling sets the budget to zero.
+ */
+@Component(service = MilpSolver.class, property = MilpSolver.NAME_PROPERTY + "=" + OjAlgoSolver.NAME)
+public final class OjAlgoSolver extends AbstractMilpSolver {
+    static final String NAME = "ojalgo";
+
+    private static final SolverInfo INFO = new SolverInfo(NAME, "ojAlgo ExpressionsBasedModel (pure Java)",
+            backendVersion(), EnumSet.of(Capability.INTEGER_VARIABLES, Capability.TIME_LIMIT, Capability.CANCELLATION),
+            "pure Java, always available; no best bound or gap for MILPs (reported as unknown); "
+                    + "one ojAlgo model per solve, so concurrent solves are safe; known defect: ojAlgo 57.1 "
+                    + "can return a suboptimal MILP solution as OPTIMAL (the conformance kit's general-integer case)");
+
+    @Override
+    public SolverInfo info() {
+        return INFO;
+    }
+
+    @Override
+    protected SolveResult solveChecked(MilpModel model, SolveParams params, SolveListener listener,
+            CancellationToken cancellation, long startNanos) {
+        Optimisation.Options options = new Optimisation.Options();
+        params.timeLimit().ifPresent(limit -> {
+            options.time_abort = Math.max(1, limit.toMillis());
+            options.time_suffice = options.time_abort;
+        });
+        ExpressionsBasedModel ojModel = new ExpressionsBasedModel(options);
+        Variable[] vars = translate(model, ojModel);
+        Optimisation.Result result;
+        try (CancellationToken.Registration r = cancellation.onCancel(() -> {
+            options.time_abort = 0;
+            options.time_suffice = 0;
+        })) {
+            result = model.sense() == Sense.MINIMIZE ? ojModel.minimise() : ojModel.maximise();
+        } finally {
+            ojModel.dispose();
+        }
+        boolean timedOut = params.timeLimit().map(l -> elapsed(startNanos).compareTo(l) >= 0).orElse(false);
+        SolveResult r = toResult(model, vars.length, result, cancellation.isCancelled(), timedOut);
+        return r.status() == SolveStatus.INFEASIBLE && model.hasIntegers() ? checkInfeasibility(model, r) : r;
+    }
+
+    /**
+     * ojAlgo's branch and bound calls some unbounded MILPs infeasible (max x + y, x − y ≤ ½ over
+     * the non-negative integers, for one). A MILP whose LP relaxation is unbounded is either
+     * infeasible or unbounded (Meyer 1974, for rational data), so then that is all we claim.
+     */
+    private SolveResult checkInfeasibility(MilpModel model, SolveResult milp) {
+        ExpressionsBasedModel lp = new ExpressionsBasedModel(new Optimisation.Options());
+        translate(model.relaxation(), lp);
+        try {
+            Optimisation.Result r = model.sense() == Sense.MINIMIZE ? lp.minimise() : lp.maximise();
+            if (r.getState() == Optimisation.State.UNBOUNDED) {
+                return new SolveResult(NAME, SolveStatus.INFEASIBLE_OR_UNBOUNDED,
+                        "ojAlgo reported the MILP infeasible, but its LP relaxation is unbounded", Double.NaN,
+                        Double.NaN, null, null, null, -1);
+            }
+            return milp;
+        } finally {
+            lp.dispose();
+        }
+    }
+
+    private static Variable[] translate(MilpModel model, ExpressionsBasedModel ojModel) {
+        Variable[] vars = new Variable[model.variableCount()];
+        for (int j = 0; j < vars.length; j++) {
+            org.tamebnn.api.milp.Variable v = model.variable(j);
+            Variable ov = ojModel.newVariable(v.name());
+            if (Double.isFinite(v.lower())) {
+                ov.lower(v.lower());
+            }
+            if (Double.isFinite(v.upper())) {
+                ov.upper(v.upper());
+            }
+            ov.integer(v.isInteger());
+            double c = model.objectiveCoefficient(j);
+            if (c != 0.0) {
+                ov.weight(c);
+            }
+            vars[j] = ov;
+        }
+        for (Row row : model.rows()) {
+            Expression e = ojModel.newExpression(row.name());
+            for (int k = 0; k < row.size(); k++) {
+                e.set(vars[row.column(k)], row.coefficient(k));
+            }
+            if (Double.isFinite(row.lower())) {
+                e.lower(row.lower());
+            }
+            if (Double.isFinite(row.upper())) {
+                e.upper(row.upper());
+            }
+        }
+        return vars;
+    }
+
+    private static SolveResult toResult(MilpModel model, int n, Optimisation.Result result, boolean cancelled,
+            boolean timedOut) {
+        Optimisation.State state = result.getState();
+        boolean feasible = state.isFeasible() && result.size() == n;
+        double[] x = null;
+        double objective = Double.NaN;
+        if (feasible) {
+            x = new double[n];
+            for (int j = 0; j < n; j++) {
+                x[j] = result.doubleValue(j);
+            }
+            objective = model.objectiveValue(x);
+        }
+        SolveStatus status;
+        String message = "";
+        if (state.isOptimal()) {
+            status = SolveStatus.OPTIMAL;
+        } else if (cancelled) {
+            status = SolveStatus.CANCELLED;
+        } else if (timedOut) {
+            // ojAlgo may call a search it abandoned at the limit "infeasible": only the clock is certain.
+            status = SolveStatus.TIME_LIMIT;
+            message = "time limit reached (ojAlgo state " + state + ")";
+        } else if (state == Optimisation.State.INFEASIBLE) {
+            status = SolveStatus.INFEASIBLE;
+        } else if (state == Optimisation.State.UNBOUNDED) {
+            status = SolveStatus.UNBOUNDED;
+        } else if (feasible) {
+            status = SolveStatus.FEASIBLE;
+            message = "ojAlgo stopped with a feasible, unproven solution (state " + state + ")";
+        } else {
+            return SolveResult.error(NAME, "ojAlgo ended in state " + state + " without a solution", null);
+        }
+        // An LP optimum is its own bound; for MILPs ojAlgo does not report one, so it stays unknown.
+        double bound = status == SolveStatus.OPTIMAL && !model.hasIntegers() ? objective : Double.NaN;
+        return new SolveResult(NAME, status, message, objective, bound, x, null, null, -1);
+    }
+
+    private static String backendVersion() {
+        Properties p = new Properties();
+        try (InputStream in = OjAlgoSolver.class.getResourceAsStream("backend.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // The version is informational; an unreadable resource leaves it "unknown".
+        }
+        return p.getProperty("version", "unknown");
+    }
+}
