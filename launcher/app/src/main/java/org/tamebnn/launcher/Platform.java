@@ -21,6 +21,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * The running OSGi framework with the platform's bundles: everything in the distribution's
@@ -85,17 +86,54 @@ public final class Platform implements AutoCloseable {
             }
         }
         fw.start();
+        Bundle console = null;
         for (Bundle b : installed) {
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
-                try {
-                    b.start();
-                } catch (BundleException e) {
-                    // One broken plugin must not take the platform down; say which and go on.
-                    System.err.println("tamebnn: bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
-                }
+            if ("org.apache.felix.gogo.jline".equals(b.getSymbolicName())) {
+                console = b;
+            } else {
+                startQuietly(b);
             }
         }
+        if (console != null) {
+            startConsole(ctx, console);
+        }
         return new Platform(fw, storage);
+    }
+
+    /**
+     * JLine finds its terminal providers (exec, ffm, ...) through the thread context class loader,
+     * which the console's thread inherits from here; without JLine's own loader there, every
+     * provider is "not found" and the console falls back to a dumb terminal with no line editing.
+     */
+    private static void startConsole(BundleContext ctx, Bundle console) {
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        ClassLoader jline = null;
+        for (Bundle b : ctx.getBundles()) {
+            if ("org.jline".equals(b.getSymbolicName()) && b.adapt(BundleWiring.class) != null) {
+                jline = b.adapt(BundleWiring.class).getClassLoader();
+            }
+        }
+        try {
+            if (jline != null) {
+                current.setContextClassLoader(jline);
+            }
+            startQuietly(console);
+        } finally {
+            current.setContextClassLoader(previous);
+        }
+    }
+
+    private static void startQuietly(Bundle b) {
+        if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+            return;
+        }
+        try {
+            b.start();
+        } catch (BundleException e) {
+            // One broken plugin must not take the platform down; say which and go on.
+            System.err.println("tamebnn: bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+        }
     }
 
     public BundleContext context() {
