@@ -280,6 +280,17 @@ public final class MilpModel {
             return this;
         }
 
+        /** Adds {@code coefficient} to the objective coefficient of column {@code j} (terms accumulate). */
+        public Builder addToObjective(int j, double coefficient) {
+            checkColumn(j, "objective");
+            return objective(j, objective.get(j) + coefficient);
+        }
+
+        /** Adds {@code constant} to the objective offset. */
+        public Builder addToObjectiveOffset(double constant) {
+            return objectiveOffset(objectiveOffset + constant);
+        }
+
         public Builder objectiveOffset(double offset) {
             if (!Double.isFinite(offset)) {
                 throw new ModelException(where() + "objective offset is " + offset);

@@ -105,8 +105,7 @@ public class SolverCommands {
     private SolveRow solveOne(RegisteredSolver s, MilpModel model, SolveParams params, PrintStream err,
             boolean terminal, boolean all) {
         if (all && model.hasIntegers() && !s.solver().info().supports(Capability.INTEGER_VARIABLES)) {
-            return SolveRow.skipped(s.name(), "LP-only solver; the model has " + model.integerCount()
-                    + " integer variables (use --relax for the relaxation)");
+            return SolveRow.skipped(s.name(), "LP-only solver; --relax solves the LP relaxation");
         }
         SolveResult r;
         try (ProgressLine progress = new ProgressLine(s.name(), err, terminal)) {

@@ -1,0 +1,40 @@
+package org.tamebnn.api.loss;
+
+import org.tamebnn.api.milp.MilpModel;
+
+/**
+ * A loss on one output neuron against its target, as MILP objective terms (plus any auxiliary
+ * variables and rows it needs) and as a function for gradient-based trainers. Plugins register it
+ * as an OSGi service with {@value #NAME_PROPERTY} set to {@link #name()}.
+ *
+ * <p>The training objective is the sum of these terms over samples and output neurons, each
+ * scaled by a sample weight (merged duplicate samples count several times).
+ */
+public interface LossFunction {
+    /** Service property carrying the loss's name. */
+    String NAME_PROPERTY = "tamebnn.loss.name";
+
+    /** Short unique name, used on the command line ({@code --loss NAME}). */
+    String name();
+
+    /** One line saying what it measures. */
+    String description();
+
+    boolean supports(OutputKind kind);
+
+    /**
+     * Adds {@code weight × loss(output, target)} to {@code model}'s objective, where {@code output}
+     * is column {@code outputColumn}.
+     *
+     * @param prefix a name prefix unique to this sample and neuron, for any auxiliary variable or row
+     * @throws IllegalArgumentException when this loss does not support {@code kind} or the target
+     */
+    void addTo(MilpModel.Builder model, String prefix, int outputColumn, OutputKind kind, double target,
+            double weight);
+
+    /** The loss of {@code output} against {@code target}. */
+    double value(double output, double target);
+
+    /** An element of the subdifferential of the loss in {@code output}. */
+    double subgradient(double output, double target);
+}
