@@ -4,6 +4,7 @@ import static org.tamebnn.api.milp.Capability.BEST_BOUND;
 import static org.tamebnn.api.milp.Capability.CANCELLATION;
 import static org.tamebnn.api.milp.Capability.INTEGER_VARIABLES;
 import static org.tamebnn.api.milp.Capability.LP_DUALS;
+import static org.tamebnn.api.milp.Capability.MIP_START;
 import static org.tamebnn.api.milp.Capability.RANDOM_SEED;
 import static org.tamebnn.api.milp.Capability.RELATIVE_GAP;
 import static org.tamebnn.api.milp.Capability.THREADS;
@@ -20,7 +21,7 @@ import org.tamebnn.api.milp.Capability;
  * see {@link BackendNotes} for the user-facing explanation of each.
  */
 enum Backend {
-    SCIP("ortools-scip", "SCIP", "SCIP", EnumSet.of(INTEGER_VARIABLES, TIME_LIMIT, RELATIVE_GAP, RANDOM_SEED,
+    SCIP("ortools-scip", "SCIP", "SCIP", EnumSet.of(INTEGER_VARIABLES, TIME_LIMIT, RELATIVE_GAP, RANDOM_SEED, MIP_START,
             BEST_BOUND, CANCELLATION)) {
         @Override
         String seedParameter(int seed) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPSolverResponseStatus;
+import com.google.ortools.linearsolver.MPVariable;
 
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
@@ -35,6 +36,9 @@ final class SolveAttempt {
         try {
             ModelTranslator.Translation t = ModelTranslator.translate(model, solver, withObjective);
             configure(backend, solver, parameters, params);
+            if (withObjective) {
+                hint(backend, solver, t, params, model);
+            }
             deadline.ifPresent(d -> solver.setTimeLimit(d.remainingMillis()));
             MPSolverResponseStatus status;
             try (Interrupter interrupter = new Interrupter(solver);
@@ -84,6 +88,28 @@ final class SolveAttempt {
                 throw new IllegalStateException(backend.displayName() + " rejected its parameters '" + joined + "'");
             }
         }
+    }
+
+    /** Passes a MIP start on as OR-Tools' solution hint, where the backend uses it. */
+    private static void hint(Backend backend, MPSolver solver, ModelTranslator.Translation t, SolveParams params,
+            MilpModel model) {
+        if (!backend.supports(Capability.MIP_START) || params.mipStart().isEmpty()) {
+            return;
+        }
+        double[] start = params.mipStart().get();
+        if (start.length != model.variableCount()) {
+            throw new IllegalArgumentException("the MIP start has " + start.length + " values, model '" + model.name()
+                    + "' has " + model.variableCount() + " variables");
+        }
+        List<MPVariable> vars = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int j = 0; j < start.length; j++) {
+            if (!Double.isNaN(start[j])) {
+                vars.add(t.variables()[j]);
+                values.add(start[j]);
+            }
+        }
+        solver.setHint(vars.toArray(MPVariable[]::new), values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static MPSolverResponseStatus solve(MPSolver solver, MPSolverParameters parameters) {
