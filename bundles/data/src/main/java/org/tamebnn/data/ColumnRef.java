@@ -53,7 +53,7 @@ public sealed interface ColumnRef {
      * Reads a command-line value: digits are a 0-based index, anything else a header name. (A
      * header name made only of digits must be given with {@link #named}.)
      */
-    static ColumnRef parse(String text) {
+    public static ColumnRef parse(String text) {
         String t = text.trim();
         if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
             try {

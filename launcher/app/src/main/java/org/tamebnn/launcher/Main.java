@@ -139,11 +139,13 @@ public final class Main {
 
                   tamebnn                      open the console (type help, or exit to leave)
                   tamebnn SCOPE:COMMAND ARGS   run one command and exit, e.g.
+                      tamebnn bnn:compare --data bcw --train-size 25 --hidden 5
                       tamebnn solver:list
                       tamebnn solver:solve data/miplib/p0033.mps.gz --all
                   tamebnn SCOPE:COMMAND --help describe a command and its options
                   tamebnn help                 list every command
                   tamebnn test                 run the test suite (from the source tree)
+                  tamebnn bench                run the benchmarks (from the source tree)
                 """;
     }
 }

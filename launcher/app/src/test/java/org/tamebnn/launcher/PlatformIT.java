@@ -93,6 +93,24 @@ class PlatformIT {
     }
 
     @Test
+    void bnnTrainingRunsThroughTheRegistry() throws Exception {
+        String out = gogo("bnn:train --data bcw --train-size 10 --hidden 2 --solver ortools-highs --time-limit 60");
+        assertTrue(out.contains("ortools-highs: OPTIMAL"), out);
+        assertTrue(out.contains("check: consistent"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("| test") && l.contains("%")), out);
+    }
+
+    @Test
+    void bnnCompareFromTheShellHasARowPerMilpSolver(@TempDir Path tmp) throws Exception {
+        Run r = shell(tmp, "bnn:compare", "--data", "bcw", "--train-size", "10", "--hidden", "2", "--time-limit", "60");
+        assertEquals(0, r.exit, r.err);
+        for (String solver : List.of("ojalgo", "ortools-scip", "ortools-highs", "ortools-cbc", "ortools-cpsat")) {
+            assertTrue(r.out.lines().anyMatch(l -> l.startsWith("| " + solver + " ")), solver + " row in\n" + r.out);
+        }
+        assertFalse(r.out.contains("ortools-glop"), "LP-only solvers cannot train: " + r.out);
+    }
+
+    @Test
     void shellCommandSolvesAndExitsZero(@TempDir Path tmp) throws Exception {
         Path mps = MiplibInstance.named("p0033").copyTo(tmp);
         Run r = shell(tmp, "solver:solve", mps.toString(), "--time-limit", "60");

@@ -6,19 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolver;
@@ -39,28 +33,20 @@ public class SolverCommands {
     /** The embedded default: pure Java, always there. */
     static final String DEFAULT_SOLVER = "ojalgo";
 
-    private final Map<Object, RegisteredSolver> solvers = new ConcurrentHashMap<>();
+    @Reference
+    SolverRegistry registry;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeSolver")
-    void addSolver(ServiceReference<MilpSolver> ref, MilpSolver solver) {
-        String bundle = ref.getBundle() == null ? "?"
-                : ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion();
-        solvers.put(ref, new RegisteredSolver(solver.info().name(), solver, bundle));
+    /** For the framework. */
+    public SolverCommands() {
     }
 
-    void removeSolver(ServiceReference<MilpSolver> ref) {
-        solvers.remove(ref);
-    }
-
-    /** For use outside OSGi (tests, embedding): registers a solver under a key of the caller's. */
-    void addSolver(Object key, MilpSolver solver, String bundle) {
-        solvers.put(key, new RegisteredSolver(solver.info().name(), solver, bundle));
+    /** Outside OSGi (tests, embedding). */
+    SolverCommands(SolverRegistry registry) {
+        this.registry = registry;
     }
 
     List<RegisteredSolver> registered() {
-        List<RegisteredSolver> list = new ArrayList<>(solvers.values());
-        list.sort(Comparator.comparing(RegisteredSolver::name));
-        return list;
+        return registry.solvers();
     }
 
     @Descriptor("list the installed solvers: name, backend, version, bundle, capabilities, and whether each can run here")
@@ -125,10 +111,7 @@ public class SolverCommands {
             }
             return list;
         }
-        String wanted = name.isEmpty() ? DEFAULT_SOLVER : name;
-        return list.stream().filter(s -> s.name().equals(wanted)).findFirst().map(List::of)
-                .orElseThrow(() -> new CommandFailure("no solver named '" + wanted + "'; installed: "
-                        + String.join(", ", list.stream().map(RegisteredSolver::name).toList())));
+        return List.of(registry.requireSolver(name.isEmpty() ? DEFAULT_SOLVER : name));
     }
 
     private static SolveParams params(double timeLimit, int threads) {

@@ -75,11 +75,11 @@ final class Tables {
         };
     }
 
-    private static Column left(String header) {
+    static Column left(String header) {
         return new Column().header(header).headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT);
     }
 
-    private static Column right(String header) {
+    static Column right(String header) {
         return new Column().header(header).headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.RIGHT);
     }
 }

@@ -42,11 +42,12 @@ class SolverCommandsTest {
         }
     }
 
-    private final SolverCommands commands = new SolverCommands();
+    private final SolverRegistry registry = new SolverRegistry();
+    private final SolverCommands commands = new SolverCommands(registry);
 
     SolverCommandsTest() {
-        commands.addSolver("a", new OjAlgoSolver(), "org.tamebnn.solver.ojalgo 0.1.0");
-        commands.addSolver("b", new LyingLpSolver(), "test");
+        registry.addSolver("a", new OjAlgoSolver(), "org.tamebnn.solver.ojalgo 0.1.0");
+        registry.addSolver("b", new LyingLpSolver(), "test");
     }
 
     @Test

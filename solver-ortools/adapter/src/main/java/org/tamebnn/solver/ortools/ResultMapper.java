@@ -100,9 +100,9 @@ final class ResultMapper {
 
     private String error(Outcome o) {
         if (backend == Backend.CP_SAT && o.is(MPSOLVER_MODEL_INVALID)) {
-            return "CP-SAT cannot solve model '" + model.name() + "' exactly: it has continuous variables that CP-SAT"
-                    + " can neither prove integral nor scale exactly, and rounding them would make its optimum"
-                    + " wrong; solve it with ortools-scip, ortools-highs or ortools-cbc";
+            // Said briefly, since tables show it: rounding those variables would make CP-SAT's optimum wrong.
+            return "CP-SAT needs integer models: continuous variables it cannot scale exactly (use SCIP, HiGHS"
+                    + " or CBC)";
         }
         if (backend == Backend.PDLP && o.is(MPSOLVER_NOT_SOLVED)) {
             return "PDLP stopped without an answer on model '" + model.name() + "': OR-Tools reports PDLP's"

@@ -1,0 +1,206 @@
+package org.tamebnn.bnn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.tamebnn.data.Dataset;
+
+/**
+ * What network to train: a fully connected BNN with {@code inputWidth} inputs, any number of hidden
+ * layers of any width, and an output layer of one neuron for two classes (it fires for class 1)
+ * or one neuron per class for three or more (one-hot; exactly one fires).
+ *
+ * @param inputWidth        n, the number of features (d₀ in the paper)
+ * @param hiddenWidths      the hidden layers' widths d₁ … d_{L−1}, possibly none
+ * @param classCount        K ≥ 2
+ * @param variant           trained thresholds (BDNN) or λ = 0 (BDNN0)
+ * @param weights           real weights in [−1, 1] or binary weights in {−1, 1}
+ * @param maxNonZeroWeights the sparsity budget ‖W‖₀ ≤ k over all layers' weights (Remark after
+ *                          Theorem 2); {@link #NO_BUDGET} for none. Real weights only.
+ * @param epsilon           ε, the gap that replaces the strict inequality of (5)/(7): a neuron that
+ *                          does not fire has preactivation ≤ −ε
+ */
+public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount, Variant variant,
+        WeightDomain weights, int maxNonZeroWeights, double epsilon) {
+
+    /** The default gap ε. */
+    public static final double DEFAULT_EPSILON = 1e-3;
+    /**
+     * ε must exceed this. Solvers accept a row violated by about 1e-6 (relative to the row's
+     * coefficients, here up to M ≈ n + 1), so a smaller gap would let a "non-firing" neuron sit on
+     * the firing side of 0 and the solver's activations would disagree with the network.
+     */
+    public static final double MIN_EPSILON = 1e-6;
+    /** {@link #maxNonZeroWeights} meaning "no sparsity budget". */
+    public static final int NO_BUDGET = Integer.MAX_VALUE;
+
+    /** Checks every component and names what is wrong. */
+    public BnnSpec {
+        if (inputWidth < 1) {
+            throw new IllegalArgumentException("input width must be at least 1, not " + inputWidth);
+        }
+        hiddenWidths = List.copyOf(Objects.requireNonNull(hiddenWidths, "hiddenWidths"));
+        for (int l = 0; l < hiddenWidths.size(); l++) {
+            if (hiddenWidths.get(l) < 1) {
+                throw new IllegalArgumentException("hidden layer " + (l + 1) + " has width " + hiddenWidths.get(l)
+                        + "; every layer needs at least one neuron");
+            }
+        }
+        if (classCount < 2) {
+            throw new IllegalArgumentException("a classifier needs at least 2 classes, not " + classCount);
+        }
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(weights, "weights");
+        if (maxNonZeroWeights < 0) {
+            throw new IllegalArgumentException("the sparsity budget must be ≥ 0, not " + maxNonZeroWeights);
+        }
+        if (maxNonZeroWeights != NO_BUDGET && weights == WeightDomain.BINARY) {
+            throw new IllegalArgumentException("a sparsity budget needs real weights: binary weights are ±1, never 0");
+        }
+        if (!(epsilon > MIN_EPSILON)) {
+            throw new IllegalArgumentException("ε = " + epsilon + " is too small: it must be > " + MIN_EPSILON
+                    + " and stay well above the solvers' feasibility tolerance (about 1e-6 × M), or the solver's"
+                    + " activations may disagree with the network's (default " + DEFAULT_EPSILON + ")");
+        }
+        if (!(epsilon < 1)) {
+            throw new IllegalArgumentException("ε = " + epsilon + " is too large: with weights in [−1, 1] and inputs"
+                    + " in [0, 1] it must be < 1 (default " + DEFAULT_EPSILON + ")");
+        }
+    }
+
+    /** A builder for a network with {@code inputWidth} inputs; defaults: no hidden layer, 2 classes, BDNN, real weights. */
+    public static Builder builder(int inputWidth) {
+        return new Builder(inputWidth);
+    }
+
+    /** A builder whose input width and class count are those of {@code data}. */
+    public static Builder forData(Dataset data) {
+        return new Builder(data.featureCount()).classes(data.classCount());
+    }
+
+    /** Output neurons: 1 for two classes, K for K ≥ 3. */
+    public int outputWidth() {
+        return classCount == 2 ? 1 : classCount;
+    }
+
+    /** L, the number of layers with neurons (hidden layers plus the output layer). */
+    public int layerCount() {
+        return hiddenWidths.size() + 1;
+    }
+
+    /** The number of neurons of layer {@code layer} (0-based; the last is the output layer). */
+    public int width(int layer) {
+        checkLayer(layer);
+        return layer < hiddenWidths.size() ? hiddenWidths.get(layer) : outputWidth();
+    }
+
+    /** The number of inputs of layer {@code layer}: n for layer 0, the previous layer's width after. */
+    public int fanIn(int layer) {
+        checkLayer(layer);
+        return layer == 0 ? inputWidth : width(layer - 1);
+    }
+
+    /** True for the hidden layers, whose neurons are interchangeable. */
+    public boolean isHidden(int layer) {
+        checkLayer(layer);
+        return layer < hiddenWidths.size();
+    }
+
+    /** The total number of weights, Σ_ℓ d_ℓ·d_{ℓ−1}. */
+    public int weightCount() {
+        int count = 0;
+        for (int l = 0; l < layerCount(); l++) {
+            count += width(l) * fanIn(l);
+        }
+        return count;
+    }
+
+    /** True when the sparsity budget can bind (it is below the number of weights). */
+    public boolean hasSparsityBudget() {
+        return maxNonZeroWeights < weightCount();
+    }
+
+    /** The preactivation at which a trained neuron fires: −ε/2, the middle of the gap (−ε, 0) the MILP leaves empty. */
+    public double firingThreshold() {
+        return -epsilon / 2;
+    }
+
+    /** E.g. {@code "9-5-1 BDNN, real weights, ε=0.001"}. */
+    public String describe() {
+        var sb = new StringBuilder().append(inputWidth);
+        for (int l = 0; l < layerCount(); l++) {
+            sb.append('-').append(width(l));
+        }
+        sb.append(' ').append(variant).append(", ").append(weights == WeightDomain.REAL ? "real" : "binary")
+                .append(" weights");
+        if (maxNonZeroWeights != NO_BUDGET) {
+            sb.append(", ‖W‖₀ ≤ ").append(maxNonZeroWeights);
+        }
+        return sb.append(", ε=").append(epsilon).toString();
+    }
+
+    private void checkLayer(int layer) {
+        if (layer < 0 || layer >= layerCount()) {
+            throw new IndexOutOfBoundsException("layer " + layer + " of a network with " + layerCount() + " layers");
+        }
+    }
+
+    /** Builds a {@link BnnSpec}; {@link #build()} validates. */
+    public static final class Builder {
+        private final int inputWidth;
+        private final List<Integer> hidden = new ArrayList<>();
+        private int classes = 2;
+        private Variant variant = Variant.BDNN;
+        private WeightDomain weights = WeightDomain.REAL;
+        private int budget = NO_BUDGET;
+        private double epsilon = DEFAULT_EPSILON;
+
+        private Builder(int inputWidth) {
+            this.inputWidth = inputWidth;
+        }
+
+        /** Appends hidden layers of these widths. */
+        public Builder hidden(int... widths) {
+            for (int w : widths) {
+                hidden.add(w);
+            }
+            return this;
+        }
+
+        /** The number of classes K ≥ 2 (default 2). */
+        public Builder classes(int count) {
+            this.classes = count;
+            return this;
+        }
+
+        /** BDNN (default) or BDNN0. */
+        public Builder variant(Variant v) {
+            this.variant = v;
+            return this;
+        }
+
+        /** Real (default) or binary weights. */
+        public Builder weights(WeightDomain domain) {
+            this.weights = domain;
+            return this;
+        }
+
+        /** Allows at most {@code k} non-zero weights in the whole network. */
+        public Builder sparsityBudget(int k) {
+            this.budget = k;
+            return this;
+        }
+
+        /** The gap ε (default {@value BnnSpec#DEFAULT_EPSILON}). */
+        public Builder epsilon(double eps) {
+            this.epsilon = eps;
+            return this;
+        }
+
+        /** The spec; throws {@link IllegalArgumentException} naming what is wrong. */
+        public BnnSpec build() {
+            return new BnnSpec(inputWidth, hidden, classes, variant, weights, budget, epsilon);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.tamebnn.bnn;
+
+/**
+ * Where each quantity of the network lives in a {@link BnnMilp}'s model, so that a solution can be
+ * read back. Indices are 0-based: layer 0 is the paper's ℓ = 1; "point" is the index into
+ * {@link BnnMilp#points()}. A column of −1 means the quantity is not a variable of this model.
+ *
+ * <p>Weights are columns of w ∈ [−1, 1] for {@link WeightDomain#REAL}, or of b ∈ {0, 1} with
+ * w = 2b − 1 for {@link WeightDomain#BINARY}; {@link #weightValue} applies that map.
+ */
+public final class BnnVariables {
+    private final WeightDomain domain;
+    private final int[][][] weight;
+    private final int[][] threshold;
+    private final int[][][] activation;
+    private final int[][][][] product;
+    private final int[][][] indicator;
+    private final int margin;
+
+    /**
+     * For the formulation builder; the arrays are kept, not copied.
+     *
+     * @param weight     [layer][neuron][input] column of w (or b)
+     * @param threshold  [layer][neuron] column of λ, or null for BDNN0
+     * @param activation [point][layer][neuron] column of u
+     * @param product    [point][layer][neuron][input] column of s = w·u, null entries for layer 0
+     * @param indicator  [layer][neuron][input] column of z (w ≠ 0 ⇒ z = 1), or null without a sparsity budget
+     * @param margin     column of δ, or −1 without max-margin
+     */
+    public BnnVariables(WeightDomain domain, int[][][] weight, int[][] threshold, int[][][] activation,
+            int[][][][] product, int[][][] indicator, int margin) {
+        this.domain = domain;
+        this.weight = weight;
+        this.threshold = threshold;
+        this.activation = activation;
+        this.product = product;
+        this.indicator = indicator;
+        this.margin = margin;
+    }
+
+    public WeightDomain weightDomain() {
+        return domain;
+    }
+
+    public int pointCount() {
+        return activation.length;
+    }
+
+    /** The column of weight w_{k,j} of {@code layer} (or of its b when weights are binary). */
+    public int weightColumn(int layer, int neuron, int input) {
+        return weight[layer][neuron][input];
+    }
+
+    /** The column of λ_k of {@code layer}, −1 when thresholds are fixed to 0 (BDNN0). */
+    public int thresholdColumn(int layer, int neuron) {
+        return threshold == null ? -1 : threshold[layer][neuron];
+    }
+
+    /** The column of u for {@code point}, {@code layer}, {@code neuron}. */
+    public int activationColumn(int point, int layer, int neuron) {
+        return activation[point][layer][neuron];
+    }
+
+    /** The column of s = w_{k,j}·u_j of the layer below (Theorem 2), −1 for layer 0, whose inputs are data. */
+    public int productColumn(int point, int layer, int neuron, int input) {
+        return layer == 0 ? -1 : product[point][layer][neuron][input];
+    }
+
+    /** The column of the indicator z of weight w_{k,j}, −1 without a sparsity budget. */
+    public int indicatorColumn(int layer, int neuron, int input) {
+        return indicator == null ? -1 : indicator[layer][neuron][input];
+    }
+
+    /** The column of the margin δ, −1 without max-margin. */
+    public int marginColumn() {
+        return margin;
+    }
+
+    /** The weight's value in {@code solution}: w, or 2b − 1 with b rounded for binary weights. */
+    public double weightValue(double[] solution, int layer, int neuron, int input) {
+        double v = solution[weight[layer][neuron][input]];
+        return domain == WeightDomain.BINARY ? 2 * Math.rint(v) - 1 : Math.clamp(v, -1.0, 1.0);
+    }
+
+    /** λ's value in {@code solution} (clamped to its bounds [−1, 1]); 0 for BDNN0. */
+    public double thresholdValue(double[] solution, int layer, int neuron) {
+        return threshold == null ? 0.0 : Math.clamp(solution[threshold[layer][neuron]], -1.0, 1.0);
+    }
+
+    /** u's value in {@code solution}, rounded to 0 or 1. */
+    public int activationValue(double[] solution, int point, int layer, int neuron) {
+        return solution[activation[point][layer][neuron]] >= 0.5 ? 1 : 0;
+    }
+}

@@ -1,0 +1,74 @@
+package org.tamebnn.bnn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tamebnn.api.loss.LossFunction;
+
+/** The consistency guard: compares a solution of a {@link BnnMilp} with a network's forward pass. */
+public final class ConsistencyCheck {
+
+    private ConsistencyCheck() {
+    }
+
+    /**
+     * Runs {@code network} forward on the MILP's training points and compares.
+     *
+     * @param milp      the MILP that was solved
+     * @param solution  the solver's values
+     * @param objective the solver's objective value (NaN: recomputed from {@code solution})
+     * @param network   the network to check, normally {@code milp.extract(solution)}
+     * @param loss      the loss the MILP was built with
+     */
+    public static ConsistencyReport check(BnnMilp milp, double[] solution, double objective, TrainedBnn network,
+            LossFunction loss) {
+        double obj = Double.isFinite(objective) ? objective : milp.model().objectiveValue(solution);
+        BnnVariables v = milp.variables();
+        int checked = 0;
+        int mismatched = 0;
+        int mismatchedPoints = 0;
+        double forwardLoss = 0;
+        List<ConsistencyReport.Mismatch> examples = new ArrayList<>();
+        List<TrainingPoint> points = milp.points();
+        for (int p = 0; p < points.size(); p++) {
+            TrainingPoint point = points.get(p);
+            TrainedBnn.ForwardPass pass = network.forward(point.features());
+            boolean pointDiffers = false;
+            for (int l = 0; l < pass.activations().length; l++) {
+                for (int k = 0; k < pass.activations()[l].length; k++) {
+                    checked++;
+                    int solver = v.activationValue(solution, p, l, k);
+                    if (solver != pass.activations()[l][k]) {
+                        mismatched++;
+                        pointDiffers = true;
+                        if (examples.size() < ConsistencyReport.MAX_EXAMPLES) {
+                            examples.add(new ConsistencyReport.Mismatch(p, l, k, solver,
+                                    pass.preactivations()[l][k]));
+                        }
+                    }
+                }
+            }
+            mismatchedPoints += pointDiffers ? 1 : 0;
+            forwardLoss += pointLoss(point, pass.activations()[pass.activations().length - 1],
+                    milp.outputLossScale(), loss);
+        }
+        return new ConsistencyReport(checked, mismatched, mismatchedPoints, milp.lossPart(obj, solution),
+                forwardLoss, examples);
+    }
+
+    /** Σ_c weight_c · scale · Σ_k loss(u_k, target_{c,k}), as the MILP's objective (4) counts it. */
+    static double pointLoss(TrainingPoint point, int[] outputs, double scale, LossFunction loss) {
+        double sum = 0;
+        for (int c = 0; c < point.classCount(); c++) {
+            double weight = point.classWeight(c);
+            if (weight == 0) {
+                continue;
+            }
+            for (int k = 0; k < outputs.length; k++) {
+                double target = outputs.length == 1 ? c : (c == k ? 1 : 0);
+                sum += weight * scale * loss.value(outputs[k], target);
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,206 @@
+package org.tamebnn.bnn;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.tamebnn.data.Dataset;
+
+/**
+ * A trained BNN: its spec, weights and thresholds, and its forward pass. Immutable; arrays are
+ * copied in and out, so the record stays a plain structure (for JSON) that no caller can change.
+ *
+ * <p>Neuron k of layer ℓ computes the preactivation a = W^ℓ_k · v − λ^ℓ_k of its input v (the data
+ * point for layer 0, the previous layer's activations after) and fires (u = 1) iff
+ * a ≥ {@code firingThreshold}. The MILP leaves the gap (−ε, 0) empty — a neuron that fires has
+ * a ≥ 0, one that does not has a ≤ −ε (paper (5)–(8)) — and solvers satisfy those rows only up
+ * to a tolerance of about 1e-6, so the forward pass fires at −ε/2, the middle of the gap: firing at
+ * a ≥ 0 disagreed with solvers' activations on points whose preactivation came back as −1e-7.
+ *
+ * <p>Prediction: with two classes the single output neuron's activation is the class. With K ≥ 3
+ * classes the class of the one output neuron that fires; when none or several fire (possible off
+ * the training set, where no row forces exactly one), the class whose output preactivation is
+ * largest, the lowest index among ties.
+ *
+ * @param spec            the architecture it was trained for
+ * @param weights         [layer][neuron][input]
+ * @param thresholds      [layer][neuron] (all 0 for BDNN0)
+ * @param firingThreshold a neuron fires iff its preactivation is ≥ this; normally {@link BnnSpec#firingThreshold()}
+ */
+public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] thresholds, double firingThreshold) {
+
+    /** Checks the shapes against the spec and copies. */
+    public TrainedBnn {
+        Objects.requireNonNull(spec, "spec");
+        if (weights.length != spec.layerCount() || thresholds.length != spec.layerCount()) {
+            throw new IllegalArgumentException("weights/thresholds for " + weights.length + "/" + thresholds.length
+                    + " layers, spec " + spec.describe() + " has " + spec.layerCount());
+        }
+        double[][][] w = new double[weights.length][][];
+        double[][] t = new double[thresholds.length][];
+        for (int l = 0; l < weights.length; l++) {
+            if (weights[l].length != spec.width(l) || thresholds[l].length != spec.width(l)) {
+                throw new IllegalArgumentException("layer " + l + " has " + weights[l].length + " weight rows and "
+                        + thresholds[l].length + " thresholds; the spec says " + spec.width(l) + " neurons");
+            }
+            w[l] = new double[weights[l].length][];
+            for (int k = 0; k < weights[l].length; k++) {
+                if (weights[l][k].length != spec.fanIn(l)) {
+                    throw new IllegalArgumentException("layer " + l + ", neuron " + k + " has " + weights[l][k].length
+                            + " weights; the spec says " + spec.fanIn(l) + " inputs");
+                }
+                w[l][k] = weights[l][k].clone();
+            }
+            t[l] = thresholds[l].clone();
+        }
+        weights = w;
+        thresholds = t;
+        if (!Double.isFinite(firingThreshold)) {
+            throw new IllegalArgumentException("firing threshold is " + firingThreshold);
+        }
+    }
+
+    /** A network that fires at the spec's threshold −ε/2. */
+    public static TrainedBnn of(BnnSpec spec, double[][][] weights, double[][] thresholds) {
+        return new TrainedBnn(spec, weights, thresholds, spec.firingThreshold());
+    }
+
+    /** The same weights firing at another threshold (to study the firing rule; 0 is the naive one). */
+    public TrainedBnn withFiringThreshold(double threshold) {
+        return new TrainedBnn(spec, weights, thresholds, threshold);
+    }
+
+    @Override
+    public double[][][] weights() {
+        double[][][] copy = new double[weights.length][][];
+        for (int l = 0; l < weights.length; l++) {
+            copy[l] = new double[weights[l].length][];
+            for (int k = 0; k < weights[l].length; k++) {
+                copy[l][k] = weights[l][k].clone();
+            }
+        }
+        return copy;
+    }
+
+    @Override
+    public double[][] thresholds() {
+        double[][] copy = new double[thresholds.length][];
+        for (int l = 0; l < thresholds.length; l++) {
+            copy[l] = thresholds[l].clone();
+        }
+        return copy;
+    }
+
+    /** w_{k,j} of {@code layer}, without copying the arrays. */
+    public double weight(int layer, int neuron, int input) {
+        return weights[layer][neuron][input];
+    }
+
+    /** λ_k of {@code layer}. */
+    public double threshold(int layer, int neuron) {
+        return thresholds[layer][neuron];
+    }
+
+    /** ‖W‖₀ over all layers. */
+    public int nonZeroWeightCount() {
+        int count = 0;
+        for (double[][] layer : weights) {
+            for (double[] row : layer) {
+                for (double w : row) {
+                    count += w != 0 ? 1 : 0;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The forward pass of {@code x}: every layer's preactivations and activations, and the predicted class. */
+    public ForwardPass forward(double[] x) {
+        if (x.length != spec.inputWidth()) {
+            throw new IllegalArgumentException("input has " + x.length + " features; the network expects "
+                    + spec.inputWidth());
+        }
+        double[][] pre = new double[weights.length][];
+        int[][] act = new int[weights.length][];
+        double[] input = x;
+        for (int l = 0; l < weights.length; l++) {
+            pre[l] = new double[weights[l].length];
+            act[l] = new int[weights[l].length];
+            for (int k = 0; k < weights[l].length; k++) {
+                double a = -thresholds[l][k];
+                for (int j = 0; j < input.length; j++) {
+                    a += weights[l][k][j] * input[j];
+                }
+                pre[l][k] = a;
+                act[l][k] = a >= firingThreshold ? 1 : 0;
+            }
+            input = Arrays.stream(act[l]).asDoubleStream().toArray();
+        }
+        return new ForwardPass(pre, act, classOf(pre[pre.length - 1], act[act.length - 1]));
+    }
+
+    /** Every layer's activations for {@code x}. */
+    public int[][] activations(double[] x) {
+        return forward(x).activations();
+    }
+
+    /** The predicted class of {@code x}. */
+    public int predict(double[] x) {
+        return forward(x).predictedClass();
+    }
+
+    /** The predicted class of every row of {@code data}. */
+    public int[] predict(Dataset data) {
+        int[] predicted = new int[data.size()];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = predict(data.row(i));
+        }
+        return predicted;
+    }
+
+    private int classOf(double[] outputPre, int[] outputAct) {
+        if (spec.classCount() == 2) {
+            return outputAct[0];
+        }
+        int active = -1;
+        int activeCount = 0;
+        int best = 0;
+        for (int k = 0; k < outputAct.length; k++) {
+            if (outputAct[k] == 1) {
+                active = k;
+                activeCount++;
+            }
+            if (outputPre[k] > outputPre[best]) {
+                best = k;
+            }
+        }
+        return activeCount == 1 ? active : best;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainedBnn t && spec.equals(t.spec) && Arrays.deepEquals(weights, t.weights)
+                && Arrays.deepEquals(thresholds, t.thresholds)
+                && Double.compare(firingThreshold, t.firingThreshold) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(spec, Arrays.deepHashCode(weights), Arrays.deepHashCode(thresholds), firingThreshold);
+    }
+
+    @Override
+    public String toString() {
+        return "TrainedBnn[" + spec.describe() + ", weights=" + Arrays.deepToString(weights) + ", thresholds="
+                + Arrays.deepToString(thresholds) + ", firing at a ≥ " + firingThreshold + "]";
+    }
+
+    /**
+     * One forward pass.
+     *
+     * @param preactivations [layer][neuron] a = W·v − λ
+     * @param activations    [layer][neuron] 1 when a ≥ the firing threshold
+     * @param predictedClass the class, by the rule in {@link TrainedBnn}'s description
+     */
+    public record ForwardPass(double[][] preactivations, int[][] activations, int predictedClass) {
+    }
+}

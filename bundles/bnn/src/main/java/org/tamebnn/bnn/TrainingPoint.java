@@ -1,0 +1,83 @@
+package org.tamebnn.bnn;
+
+import java.util.Arrays;
+
+/**
+ * One data point of a training MILP: a feature vector, with a loss weight per class. Without
+ * merging each training row is its own point with weight 1 on its label; with
+ * {@link FormulationOptions#mergeDuplicates()} the rows sharing a feature vector become one point
+ * whose weight for class c is how many of them have label c. Either way the MILP's loss is
+ * Σ_points Σ_c weight_c · loss(output, c), the loss of the rows.
+ *
+ * @param features     the point's features
+ * @param classWeights the loss weight per class index (most are 0)
+ * @param rows         the training rows this point stands for
+ */
+public record TrainingPoint(double[] features, double[] classWeights, int[] rows) {
+
+    /** Copies the arrays. */
+    public TrainingPoint {
+        features = features.clone();
+        classWeights = classWeights.clone();
+        rows = rows.clone();
+    }
+
+    @Override
+    public double[] features() {
+        return features.clone();
+    }
+
+    @Override
+    public double[] classWeights() {
+        return classWeights.clone();
+    }
+
+    @Override
+    public int[] rows() {
+        return rows.clone();
+    }
+
+    /** The feature value {@code j}, without copying. */
+    public double feature(int j) {
+        return features[j];
+    }
+
+    /** The weight of class {@code c}, without copying. */
+    public double classWeight(int c) {
+        return classWeights[c];
+    }
+
+    public int featureCount() {
+        return features.length;
+    }
+
+    public int classCount() {
+        return classWeights.length;
+    }
+
+    /** ‖x‖₁. */
+    public double l1Norm() {
+        double sum = 0;
+        for (double v : features) {
+            sum += Math.abs(v);
+        }
+        return sum;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainingPoint p && Arrays.equals(features, p.features)
+                && Arrays.equals(classWeights, p.classWeights) && Arrays.equals(rows, p.rows);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(features) + Arrays.hashCode(classWeights)) + Arrays.hashCode(rows);
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingPoint[x=" + Arrays.toString(features) + ", classWeights=" + Arrays.toString(classWeights)
+                + ", rows=" + Arrays.toString(rows) + "]";
+    }
+}

@@ -1,0 +1,173 @@
+package org.tamebnn.console;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tamebnn.api.loss.LossFunction;
+import org.tamebnn.api.milp.CancellationToken;
+import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.bnn.BnnSpec;
+import org.tamebnn.bnn.ExactTrainer;
+import org.tamebnn.bnn.FormulationOptions;
+import org.tamebnn.bnn.TrainingResult;
+import org.tamebnn.data.PreparedData;
+
+/**
+ * The {@code bnn} scope: {@code bnn:train} trains one network on one solver; {@code bnn:compare}
+ * runs the same pipeline on every installed MILP solver and prints one table.
+ */
+@Component(service = BnnCommands.class, property = {
+        "osgi.command.scope=bnn",
+        "osgi.command.function=train",
+        "osgi.command.function=compare" })
+public class BnnCommands {
+    /** Solvers tried in this order when none is named: the fastest measured first. */
+    static final List<String> PREFERRED = List.of("ortools-highs", "ortools-scip", "ortools-cbc", "ojalgo");
+
+    @Reference
+    SolverRegistry registry;
+
+    private final ExactTrainer trainer = new ExactTrainer();
+
+    /** For the framework. */
+    public BnnCommands() {
+    }
+
+    /** Outside OSGi (tests, embedding). */
+    BnnCommands(SolverRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Descriptor("train a binarized neural network as a MILP (Bah & Kurtz, Theorem 2) on one solver; prints loss, bound, gap, time and train/test metrics")
+    public String train(CommandSession session,
+            @Descriptor("data: bcw, wdbc or a CSV file (default bcw)") @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
+            @Descriptor("CSV label column: header name or 0-based index (default: the last column)") @Parameter(names = { "--label" }, absentValue = "") String label,
+            @Descriptor("CSV columns to drop, comma-separated names or indices (e.g. an id column)") @Parameter(names = { "--drop" }, absentValue = "") String drop,
+            @Descriptor("missing values: median (of the training points, default) or drop (the rows)") @Parameter(names = { "--missing" }, absentValue = "median") String missing,
+            @Descriptor("training points taken from the 80% training part (default 25; 0 = all)") @Parameter(names = { "-k", "--train-size" }, absentValue = "25") int trainSize,
+            @Descriptor("seed of the 80/20 split (default 0)") @Parameter(names = { "--seed" }, absentValue = "0") long seed,
+            @Descriptor("hidden layer widths, e.g. 5 or 5,3 (default 5)") @Parameter(names = { "--hidden" }, absentValue = "5") String hidden,
+            @Descriptor("bdnn (thresholds learned, default) or bdnn0 (thresholds 0)") @Parameter(names = { "--variant" }, absentValue = "bdnn") String variant,
+            @Descriptor("real (in [-1, 1], default) or binary (in {-1, 1}) weights") @Parameter(names = { "--weights" }, absentValue = "real") String weights,
+            @Descriptor("the gap ε that makes the strict inequalities of the formulation (default 0.001)") @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
+            @Descriptor("paper (Theorem 2 as stated), default (measured speed-ups) or all") @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
+            @Descriptor("among optimal networks, prefer the largest minimum margin") @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
+            @Descriptor("loss function (default zero-one)") @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
+            @Descriptor("solver (see solver:list; default the first of " + "ortools-highs, ortools-scip, ortools-cbc, ojalgo" + " installed)") @Parameter(names = { "-s", "--solver" }, absentValue = "") String solver,
+            @Descriptor("time limit in seconds (default 60)") @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
+        Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
+                new TrainingChoice(hidden, variant, weights, epsilon, formulation, maxMargin), loss, timeLimit);
+        RegisteredSolver chosen = solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
+        TrainingResult r = run.train(chosen);
+        return run.header() + System.lineSeparator() + BnnTables.single(r, run.data());
+    }
+
+    @Descriptor("train the same network with every installed MILP solver (or --solvers a,b) and print one table")
+    public String compare(CommandSession session,
+            @Descriptor("data: bcw, wdbc or a CSV file (default bcw)") @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
+            @Descriptor("CSV label column: header name or 0-based index (default: the last column)") @Parameter(names = { "--label" }, absentValue = "") String label,
+            @Descriptor("CSV columns to drop, comma-separated names or indices") @Parameter(names = { "--drop" }, absentValue = "") String drop,
+            @Descriptor("missing values: median (default) or drop") @Parameter(names = { "--missing" }, absentValue = "median") String missing,
+            @Descriptor("training points (default 25; 0 = all)") @Parameter(names = { "-k", "--train-size" }, absentValue = "25") int trainSize,
+            @Descriptor("seed of the 80/20 split (default 0)") @Parameter(names = { "--seed" }, absentValue = "0") long seed,
+            @Descriptor("hidden layer widths (default 5)") @Parameter(names = { "--hidden" }, absentValue = "5") String hidden,
+            @Descriptor("bdnn (default) or bdnn0") @Parameter(names = { "--variant" }, absentValue = "bdnn") String variant,
+            @Descriptor("real (default) or binary weights") @Parameter(names = { "--weights" }, absentValue = "real") String weights,
+            @Descriptor("the formulation's ε (default 0.001)") @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
+            @Descriptor("paper, default or all") @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
+            @Descriptor("prefer the largest minimum margin among optimal networks") @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
+            @Descriptor("loss function (default zero-one)") @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
+            @Descriptor("solvers to compare, comma-separated (default: every installed MILP solver)") @Parameter(names = { "--solvers" }, absentValue = "") String solvers,
+            @Descriptor("time limit per solver in seconds (default 60)") @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
+        Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
+                new TrainingChoice(hidden, variant, weights, epsilon, formulation, maxMargin), loss, timeLimit);
+        List<BnnRow> rows = new ArrayList<>();
+        for (RegisteredSolver s : chosen(solvers)) {
+            if (!s.solver().info().supports(Capability.INTEGER_VARIABLES)) {
+                continue; // LP-only solvers cannot train a BNN; solver:list shows them
+            }
+            rows.add(run.row(s));
+        }
+        return run.header() + System.lineSeparator() + BnnTables.comparison(rows);
+    }
+
+    private List<RegisteredSolver> chosen(String names) {
+        if (names.isBlank()) {
+            return registry.solvers();
+        }
+        return Arrays.stream(names.split(",")).map(String::strip).map(registry::requireSolver).toList();
+    }
+
+    private RegisteredSolver defaultSolver() {
+        for (String name : PREFERRED) {
+            var s = registry.solver(name);
+            if (s.isPresent() && s.get().solver().availability().isAvailable()) {
+                return s.get();
+            }
+        }
+        throw new CommandFailure("no MILP solver installed (see solver:list)");
+    }
+
+    private Run prepare(CommandSession session, DataChoice dataChoice, TrainingChoice choice, String lossName,
+            double timeLimit) {
+        if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
+            throw new CommandFailure("--time-limit must be a positive number of seconds, got " + timeLimit);
+        }
+        LossFunction loss = registry.requireLoss(lossName);
+        PreparedData data = dataChoice.prepare(dataChoice.load(session));
+        BnnSpec spec = choice.spec(data.train());
+        SolveParams params = SolveParams.defaults().withTimeLimit(Duration.ofMillis(Math.round(timeLimit * 1000)));
+        return new Run(data, spec, choice.options(), loss, params);
+    }
+
+    /** One prepared training run, ready to go on any solver. */
+    private final class Run {
+        private final PreparedData data;
+        private final BnnSpec spec;
+        private final FormulationOptions options;
+        private final LossFunction loss;
+        private final SolveParams params;
+
+        Run(PreparedData data, BnnSpec spec, FormulationOptions options, LossFunction loss, SolveParams params) {
+            this.data = data;
+            this.spec = spec;
+            this.options = options;
+            this.loss = loss;
+            this.params = params;
+        }
+
+        PreparedData data() {
+            return data;
+        }
+
+        TrainingResult train(RegisteredSolver s) {
+            PrintStream err = System.err;
+            try (ProgressLine progress = new ProgressLine(s.name(), err, ProgressLine.stderrIsTerminal())) {
+                return trainer.train(data.train(), spec, options, loss, s.solver(), params, progress,
+                        CancellationToken.none());
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage());
+            }
+        }
+
+        BnnRow row(RegisteredSolver s) {
+            return BnnRow.of(s.name(), train(s), data);
+        }
+
+        String header() {
+            return data.describe().strip() + System.lineSeparator() + String.format(Locale.ROOT,
+                    "network %s; formulation %s; loss %s; time limit %s", spec.describe(), options.describe(),
+                    loss.name(), params.timeLimit().map(Format::seconds).orElse("none"));
+        }
+    }
+}

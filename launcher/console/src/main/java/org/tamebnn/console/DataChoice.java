@@ -1,0 +1,67 @@
+package org.tamebnn.console;
+
+import java.nio.file.Path;
+
+import org.apache.felix.service.command.CommandSession;
+import org.tamebnn.data.BuiltinDatasets;
+import org.tamebnn.data.ColumnRef;
+import org.tamebnn.data.CsvDatasetLoader;
+import org.tamebnn.data.CsvOptions;
+import org.tamebnn.data.DataException;
+import org.tamebnn.data.DataPipeline;
+import org.tamebnn.data.MissingValuePolicy;
+import org.tamebnn.data.PreparedData;
+import org.tamebnn.data.RawDataset;
+import org.tamebnn.data.SplitSpec;
+
+/**
+ * The data options the {@code bnn} commands share: {@code --data bcw|wdbc|FILE.csv}, {@code --label},
+ * {@code --drop}, {@code --missing}, {@code --train-size}, {@code --seed}; turned into a prepared
+ * (split, imputed, scaled) data set, with every data error as a one-line command failure.
+ */
+record DataChoice(String data, String label, String drop, String missing, int trainSize, long seed) {
+    /** The paper's split: 20% of the rows for testing (140 of BCW's 699). */
+    static final double TEST_FRACTION = 0.2;
+
+    RawDataset load(CommandSession session) {
+        try {
+            if (BuiltinDatasets.names().contains(data)) {
+                return BuiltinDatasets.load(data);
+            }
+            Path file = SolverCommands.resolve(session, data);
+            CsvOptions options = CsvOptions.defaults();
+            if (!label.isEmpty()) {
+                options = options.label(label);
+            }
+            if (!drop.isEmpty()) {
+                String[] parts = drop.split(",");
+                ColumnRef[] refs = new ColumnRef[parts.length];
+                for (int i = 0; i < parts.length; i++) {
+                    refs[i] = ColumnRef.parse(parts[i].strip());
+                }
+                options = options.drop(refs);
+            }
+            return CsvDatasetLoader.load(file, options);
+        } catch (DataException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    PreparedData prepare(RawDataset raw) {
+        MissingValuePolicy policy;
+        try {
+            policy = MissingValuePolicy.parse(missing);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("--missing must be median or drop, got '" + missing + "'");
+        }
+        if (trainSize < 0) {
+            throw new CommandFailure("--train-size must be a number of points (0 for all), got " + trainSize);
+        }
+        try {
+            SplitSpec split = SplitSpec.of(seed, TEST_FRACTION);
+            return DataPipeline.prepare(raw, trainSize == 0 ? split : split.trainSize(trainSize), policy);
+        } catch (DataException | IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+}

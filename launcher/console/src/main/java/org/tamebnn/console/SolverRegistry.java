@@ -1,0 +1,79 @@
+package org.tamebnn.console;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.tamebnn.api.loss.LossFunction;
+import org.tamebnn.api.milp.MilpSolver;
+
+/**
+ * The solvers and losses in the service registry, as the commands see them when they run: plugins
+ * come and go with their bundles. A component of this bundle only (its package is private).
+ */
+@Component(service = SolverRegistry.class)
+public class SolverRegistry {
+    private final Map<Object, RegisteredSolver> solvers = new ConcurrentHashMap<>();
+    private final Map<Object, LossFunction> losses = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeSolver")
+    void addSolver(ServiceReference<MilpSolver> ref, MilpSolver solver) {
+        String bundle = ref.getBundle() == null ? "?"
+                : ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion();
+        solvers.put(ref, new RegisteredSolver(solver.info().name(), solver, bundle));
+    }
+
+    void removeSolver(ServiceReference<MilpSolver> ref) {
+        solvers.remove(ref);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeLoss")
+    void addLoss(ServiceReference<LossFunction> ref, LossFunction loss) {
+        losses.put(ref, loss);
+    }
+
+    void removeLoss(ServiceReference<LossFunction> ref) {
+        losses.remove(ref);
+    }
+
+    /** For use outside OSGi (tests, embedding): registers a solver under a key of the caller's. */
+    void addSolver(Object key, MilpSolver solver, String bundle) {
+        solvers.put(key, new RegisteredSolver(solver.info().name(), solver, bundle));
+    }
+
+    /** For use outside OSGi: registers a loss under a key of the caller's. */
+    void addLoss(Object key, LossFunction loss) {
+        losses.put(key, loss);
+    }
+
+    /** The installed solvers, by name. */
+    List<RegisteredSolver> solvers() {
+        List<RegisteredSolver> list = new ArrayList<>(solvers.values());
+        list.sort(Comparator.comparing(RegisteredSolver::name));
+        return list;
+    }
+
+    Optional<RegisteredSolver> solver(String name) {
+        return solvers().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The solver called {@code name}, or a failure listing what is installed. */
+    RegisteredSolver requireSolver(String name) {
+        return solver(name).orElseThrow(() -> new CommandFailure("no solver named '" + name + "'; installed: "
+                + String.join(", ", solvers().stream().map(RegisteredSolver::name).toList())));
+    }
+
+    LossFunction requireLoss(String name) {
+        return losses.values().stream().filter(l -> l.name().equals(name)).findFirst()
+                .orElseThrow(() -> new CommandFailure("no loss named '" + name + "'; installed: " + String.join(", ",
+                        losses.values().stream().map(LossFunction::name).sorted().toList())));
+    }
+}

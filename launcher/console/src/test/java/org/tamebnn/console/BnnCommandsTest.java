@@ -1,0 +1,79 @@
+package org.tamebnn.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tamebnn.losses.ZeroOneLoss;
+import org.tamebnn.solver.ojalgo.OjAlgoSolver;
+
+/** bnn:train and bnn:compare as plain objects, on a small CSV file and the pure-Java solver. */
+class BnnCommandsTest {
+    private final SolverRegistry registry = new SolverRegistry();
+    private final BnnCommands commands = new BnnCommands(registry);
+    private Path csv;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        registry.addSolver("oj", new OjAlgoSolver(), "org.tamebnn.solver.ojalgo 0.1.0");
+        registry.addLoss("01", new ZeroOneLoss());
+        // two well separated groups, 20 points: any network with a hidden neuron can fit them
+        StringBuilder sb = new StringBuilder("id,a,b,kind\n");
+        for (int i = 0; i < 20; i++) {
+            boolean pos = i % 2 == 0;
+            sb.append(i).append(',').append(pos ? 8 + i % 3 : 1 + i % 3).append(',')
+                    .append(pos ? 9 - i % 2 : 2 + i % 2).append(',').append(pos ? "yes" : "no").append('\n');
+        }
+        csv = Files.writeString(tmp.resolve("groups.csv"), sb.toString());
+    }
+
+    private String train(String data, String hidden, String variant, String solver) {
+        return commands.train(null, data, "kind", "id", "median", 0, 0, hidden, variant, "real", 0, "default", false,
+                "zero-one", solver, 60);
+    }
+
+    @Test
+    void trainsAndReportsTrainAndTestMetrics() {
+        String out = train(csv.toString(), "2", "bdnn", "ojalgo");
+        assertTrue(out.contains("ojalgo: OPTIMAL; training loss 0"), out);
+        assertTrue(out.contains("check: consistent"), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("train") && l.contains("100.0%")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("| test")), out);
+    }
+
+    @Test
+    void compareGivesOneRowPerMilpSolver() {
+        String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", 0,
+                "paper", false, "zero-one", "", 60);
+        assertTrue(out.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("OPTIMAL")), out);
+    }
+
+    @Test
+    void badOptionsAreOneLineFailures() {
+        assertEquals("--hidden takes layer widths like 5 or 5,3; got 'x'",
+                assertThrows(CommandFailure.class, () -> train(csv.toString(), "x", "bdnn", "ojalgo")).getMessage());
+        assertEquals("--variant must be one of [bdnn, bdnn0], got 'bnn'",
+                assertThrows(CommandFailure.class, () -> train(csv.toString(), "2", "bnn", "ojalgo")).getMessage());
+        assertTrue(assertThrows(CommandFailure.class, () -> train(csv.toString(), "2", "bdnn", "gurobi"))
+                .getMessage().startsWith("no solver named 'gurobi'"));
+        assertEquals("no such file: nope.csv",
+                assertThrows(CommandFailure.class, () -> train("nope.csv", "2", "bdnn", "ojalgo")).getMessage());
+    }
+
+    @Test
+    void dataErrorsNameFileLineAndColumn() throws Exception {
+        Path bad = Files.writeString(tmp.resolve("bad.csv"), "id,a,b,kind\n1,2,3,yes\n2,x,3,no\n");
+        String msg = assertThrows(CommandFailure.class, () -> train(bad.toString(), "2", "bdnn", "ojalgo"))
+                .getMessage();
+        assertTrue(msg.contains("bad.csv:3") && msg.contains("'a'"), msg);
+    }
+}
