@@ -42,6 +42,10 @@ public record Evaluation(int[][] confusion) {
         }
         int[][] m = new int[classCount][classCount];
         for (int i = 0; i < actual.length; i++) {
+            if (actual[i] < 0 || actual[i] >= classCount || predicted[i] < 0 || predicted[i] >= classCount) {
+                throw new IllegalArgumentException("point " + i + ": label " + actual[i] + ", prediction "
+                        + predicted[i] + "; classes are 0.." + (classCount - 1));
+            }
             m[actual[i]][predicted[i]]++;
         }
         return new Evaluation(m);
