@@ -12,6 +12,10 @@ final class Format {
         if (Double.isNaN(v)) {
             return "-";
         }
+        if (Math.abs(v) < 1e-9) {
+            // round-off of a computed zero (e.g. a loss recovered from an objective with a margin term)
+            return "0";
+        }
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
