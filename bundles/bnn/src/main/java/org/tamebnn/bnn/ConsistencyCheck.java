@@ -58,17 +58,9 @@ public final class ConsistencyCheck {
 
     /** Σ_c weight_c · scale · Σ_k loss(u_k, target_{c,k}), as the MILP's objective (4) counts it. */
     static double pointLoss(TrainingPoint point, int[] outputs, double scale, LossFunction loss) {
-        double sum = 0;
-        for (int c = 0; c < point.classCount(); c++) {
-            double weight = point.classWeight(c);
-            if (weight == 0) {
-                continue;
-            }
-            for (int k = 0; k < outputs.length; k++) {
-                double target = outputs.length == 1 ? c : (c == k ? 1 : 0);
-                sum += weight * scale * loss.value(outputs[k], target);
-            }
-        }
-        return sum;
+        double[] sum = new double[1];
+        point.forEachLossTerm(outputs.length, scale,
+                (k, target, weight) -> sum[0] += weight * loss.value(outputs[k], target));
+        return sum[0];
     }
 }

@@ -80,4 +80,28 @@ public record TrainingPoint(double[] features, double[] classWeights, int[] rows
         return "TrainingPoint[x=" + Arrays.toString(features) + ", classWeights=" + Arrays.toString(classWeights)
                 + ", rows=" + Arrays.toString(rows) + "]";
     }
+
+    /** Receives one loss term of a point: output neuron, its target, and the term's weight. */
+    @FunctionalInterface
+    public interface LossTerm {
+        void accept(int output, double target, double weight);
+    }
+
+    /**
+     * The loss terms of this point for a network with {@code outputWidth} outputs, each class it
+     * carries weighted by its multiplicity: two classes have one output whose target is the class;
+     * K ≥ 3 classes have one-hot targets. The objective (4) and the consistency check both read the
+     * targets from here, so they cannot disagree about them.
+     */
+    public void forEachLossTerm(int outputWidth, double scale, LossTerm term) {
+        for (int c = 0; c < classCount(); c++) {
+            double weight = classWeight(c);
+            if (weight == 0) {
+                continue;
+            }
+            for (int k = 0; k < outputWidth; k++) {
+                term.accept(k, outputWidth == 1 ? c : (c == k ? 1 : 0), weight * scale);
+            }
+        }
+    }
 }

@@ -34,6 +34,24 @@ public class BnnCommands {
     /** Solvers tried in this order when none is named: the fastest measured first. */
     static final List<String> PREFERRED = List.of("ortools-highs", "ortools-scip", "ortools-cbc", "ojalgo");
 
+    // Option help, shared by train and compare.
+    private static final String DATA = "data: bcw, wdbc or a CSV file (default bcw)";
+    private static final String LABEL = "CSV label column: header name or 0-based index (default: the last column)";
+    private static final String DROP = "CSV columns to drop, comma-separated names or indices (e.g. an id column)";
+    private static final String MISSING = "missing values: median (of the training points, default) or drop (the rows)";
+    private static final String TRAIN_SIZE = "training points taken from the 80% training part (default 25; 0 = all)";
+    private static final String SEED = "seed of the 80/20 split (default 0)";
+    private static final String HIDDEN = "hidden layer widths, e.g. 5 or 5,3 (default 5)";
+    private static final String VARIANT = "bdnn (thresholds learned, default) or bdnn0 (thresholds 0)";
+    private static final String WEIGHTS = "real (in [-1, 1], default) or binary (in {-1, 1}) weights";
+    private static final String EPSILON = "the gap ε that makes the strict inequalities of the formulation (default 0.001)";
+    private static final String FORMULATION = "paper (Theorem 2 as stated), default (duplicate points merged) or all (every exact speed-up)";
+    private static final String MAX_MARGIN = "among optimal networks, prefer the largest minimum margin";
+    private static final String LOSS = "loss function (default zero-one)";
+    private static final String SOLVER = "solver (see solver:list; default the first installed of ortools-highs, ortools-scip, ortools-cbc, ojalgo)";
+    private static final String TIME_LIMIT = "time limit per solve in seconds (default 60)";
+    private static final String SOLVERS = "solvers to compare, comma-separated (default: every installed MILP solver)";
+
     @Reference
     SolverRegistry registry;
 
@@ -50,21 +68,21 @@ public class BnnCommands {
 
     @Descriptor("train a binarized neural network as a MILP (Bah & Kurtz, Theorem 2) on one solver; prints loss, bound, gap, time and train/test metrics")
     public String train(CommandSession session,
-            @Descriptor("data: bcw, wdbc or a CSV file (default bcw)") @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
-            @Descriptor("CSV label column: header name or 0-based index (default: the last column)") @Parameter(names = { "--label" }, absentValue = "") String label,
-            @Descriptor("CSV columns to drop, comma-separated names or indices (e.g. an id column)") @Parameter(names = { "--drop" }, absentValue = "") String drop,
-            @Descriptor("missing values: median (of the training points, default) or drop (the rows)") @Parameter(names = { "--missing" }, absentValue = "median") String missing,
-            @Descriptor("training points taken from the 80% training part (default 25; 0 = all)") @Parameter(names = { "-k", "--train-size" }, absentValue = "25") int trainSize,
-            @Descriptor("seed of the 80/20 split (default 0)") @Parameter(names = { "--seed" }, absentValue = "0") long seed,
-            @Descriptor("hidden layer widths, e.g. 5 or 5,3 (default 5)") @Parameter(names = { "--hidden" }, absentValue = "5") String hidden,
-            @Descriptor("bdnn (thresholds learned, default) or bdnn0 (thresholds 0)") @Parameter(names = { "--variant" }, absentValue = "bdnn") String variant,
-            @Descriptor("real (in [-1, 1], default) or binary (in {-1, 1}) weights") @Parameter(names = { "--weights" }, absentValue = "real") String weights,
-            @Descriptor("the gap ε that makes the strict inequalities of the formulation (default 0.001)") @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
-            @Descriptor("paper (Theorem 2 as stated), default (measured speed-ups) or all") @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
-            @Descriptor("among optimal networks, prefer the largest minimum margin") @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
-            @Descriptor("loss function (default zero-one)") @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
-            @Descriptor("solver (see solver:list; default the first of " + "ortools-highs, ortools-scip, ortools-cbc, ojalgo" + " installed)") @Parameter(names = { "-s", "--solver" }, absentValue = "") String solver,
-            @Descriptor("time limit in seconds (default 60)") @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
+            @Descriptor(DATA) @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
+            @Descriptor(LABEL) @Parameter(names = { "--label" }, absentValue = "") String label,
+            @Descriptor(DROP) @Parameter(names = { "--drop" }, absentValue = "") String drop,
+            @Descriptor(MISSING) @Parameter(names = { "--missing" }, absentValue = "median") String missing,
+            @Descriptor(TRAIN_SIZE) @Parameter(names = { "-k", "--train-size" }, absentValue = "25") int trainSize,
+            @Descriptor(SEED) @Parameter(names = { "--seed" }, absentValue = "0") long seed,
+            @Descriptor(HIDDEN) @Parameter(names = { "--hidden" }, absentValue = "5") String hidden,
+            @Descriptor(VARIANT) @Parameter(names = { "--variant" }, absentValue = "bdnn") String variant,
+            @Descriptor(WEIGHTS) @Parameter(names = { "--weights" }, absentValue = "real") String weights,
+            @Descriptor(EPSILON) @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
+            @Descriptor(FORMULATION) @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
+            @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
+            @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
+            @Descriptor(SOLVER) @Parameter(names = { "-s", "--solver" }, absentValue = "") String solver,
+            @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
                 new TrainingChoice(hidden, variant, weights, epsilon, formulation, maxMargin), loss, timeLimit);
         RegisteredSolver chosen = solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
@@ -74,21 +92,21 @@ public class BnnCommands {
 
     @Descriptor("train the same network with every installed MILP solver (or --solvers a,b) and print one table")
     public String compare(CommandSession session,
-            @Descriptor("data: bcw, wdbc or a CSV file (default bcw)") @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
-            @Descriptor("CSV label column: header name or 0-based index (default: the last column)") @Parameter(names = { "--label" }, absentValue = "") String label,
-            @Descriptor("CSV columns to drop, comma-separated names or indices") @Parameter(names = { "--drop" }, absentValue = "") String drop,
-            @Descriptor("missing values: median (default) or drop") @Parameter(names = { "--missing" }, absentValue = "median") String missing,
-            @Descriptor("training points (default 25; 0 = all)") @Parameter(names = { "-k", "--train-size" }, absentValue = "25") int trainSize,
-            @Descriptor("seed of the 80/20 split (default 0)") @Parameter(names = { "--seed" }, absentValue = "0") long seed,
-            @Descriptor("hidden layer widths (default 5)") @Parameter(names = { "--hidden" }, absentValue = "5") String hidden,
-            @Descriptor("bdnn (default) or bdnn0") @Parameter(names = { "--variant" }, absentValue = "bdnn") String variant,
-            @Descriptor("real (default) or binary weights") @Parameter(names = { "--weights" }, absentValue = "real") String weights,
-            @Descriptor("the formulation's ε (default 0.001)") @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
-            @Descriptor("paper, default or all") @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
-            @Descriptor("prefer the largest minimum margin among optimal networks") @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
-            @Descriptor("loss function (default zero-one)") @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
-            @Descriptor("solvers to compare, comma-separated (default: every installed MILP solver)") @Parameter(names = { "--solvers" }, absentValue = "") String solvers,
-            @Descriptor("time limit per solver in seconds (default 60)") @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
+            @Descriptor(DATA) @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
+            @Descriptor(LABEL) @Parameter(names = { "--label" }, absentValue = "") String label,
+            @Descriptor(DROP) @Parameter(names = { "--drop" }, absentValue = "") String drop,
+            @Descriptor(MISSING) @Parameter(names = { "--missing" }, absentValue = "median") String missing,
+            @Descriptor(TRAIN_SIZE) @Parameter(names = { "-k", "--train-size" }, absentValue = "25") int trainSize,
+            @Descriptor(SEED) @Parameter(names = { "--seed" }, absentValue = "0") long seed,
+            @Descriptor(HIDDEN) @Parameter(names = { "--hidden" }, absentValue = "5") String hidden,
+            @Descriptor(VARIANT) @Parameter(names = { "--variant" }, absentValue = "bdnn") String variant,
+            @Descriptor(WEIGHTS) @Parameter(names = { "--weights" }, absentValue = "real") String weights,
+            @Descriptor(EPSILON) @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
+            @Descriptor(FORMULATION) @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
+            @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
+            @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
+            @Descriptor(SOLVERS) @Parameter(names = { "--solvers" }, absentValue = "") String solvers,
+            @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
                 new TrainingChoice(hidden, variant, weights, epsilon, formulation, maxMargin), loss, timeLimit);
         List<BnnRow> rows = new ArrayList<>();

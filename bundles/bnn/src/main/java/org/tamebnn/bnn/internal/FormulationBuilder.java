@@ -237,17 +237,9 @@ public final class FormulationBuilder {
     private void addLoss(int p) {
         TrainingPoint point = points.get(p);
         int[] outputs = activation[p][spec.layerCount() - 1];
-        double scale = outputLossScale();
-        for (int c = 0; c < point.classCount(); c++) {
-            double weight = point.classWeight(c);
-            if (weight == 0) {
-                continue;
-            }
-            for (int k = 0; k < outputs.length; k++) {
-                double target = outputs.length == 1 ? c : (c == k ? 1 : 0);
-                loss.addTo(b, "loss" + p + "_" + c + "_" + k, outputs[k], OutputKind.BINARY, target, weight * scale);
-            }
-        }
+        int[] term = new int[1];
+        point.forEachLossTerm(outputs.length, outputLossScale(), (k, target, weight) -> loss.addTo(b,
+                "loss" + p + "_" + k + "_" + term[0]++, outputs[k], OutputKind.BINARY, target, weight));
     }
 
     private double outputLossScale() {
