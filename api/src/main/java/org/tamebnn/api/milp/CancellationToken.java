@@ -2,6 +2,7 @@ package org.tamebnn.api.milp;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Cancels a running solve from another thread. A backend registers what interrupts it with
@@ -9,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * notice cancellation between phases.
  */
 public final class CancellationToken {
-    private volatile boolean cancelled;
-    private final List<Runnable> actions = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final List<Action> actions = new CopyOnWriteArrayList<>();
 
     /** A token that is never cancelled. */
     public static CancellationToken none() {
@@ -18,17 +19,15 @@ public final class CancellationToken {
     }
 
     public void cancel() {
-        if (cancelled) {
-            return;
-        }
-        cancelled = true;
-        for (Runnable action : actions) {
-            action.run();
+        if (cancelled.compareAndSet(false, true)) {
+            for (Action action : actions) {
+                action.runOnce();
+            }
         }
     }
 
     public boolean isCancelled() {
-        return cancelled;
+        return cancelled.get();
     }
 
     /**
@@ -36,11 +35,28 @@ public final class CancellationToken {
      * registration when the solve ends, so that a late cancel does not touch a freed solver.
      */
     public Registration onCancel(Runnable action) {
-        actions.add(action);
-        if (cancelled) {
-            action.run();
+        Action a = new Action(action);
+        actions.add(a);
+        if (cancelled.get()) {
+            a.runOnce();
         }
-        return () -> actions.remove(action);
+        return () -> {
+            a.done.set(true);
+            actions.remove(a);
+        };
+    }
+
+    /** An action that runs at most once, and never after its registration is closed. */
+    private record Action(Runnable body, AtomicBoolean done) {
+        Action(Runnable body) {
+            this(body, new AtomicBoolean());
+        }
+
+        void runOnce() {
+            if (done.compareAndSet(false, true)) {
+                body.run();
+            }
+        }
     }
 
     /** A cancellation callback registration; closing it never throws. */

@@ -1,8 +1,9 @@
 package org.tamebnn.api.milp;
 
 /**
- * What a backend can do. Callers ask before relying on a feature; a backend never silently
- * ignores a request it cannot honour (see {@link SolverInfo#supports}).
+ * What a backend can do. Callers ask ({@link SolverInfo#supports}) before relying on a feature:
+ * a backend ignores a parameter it has no capability for, and its declared capabilities are how it
+ * says so; nothing it lacks is ever claimed.
  */
 public enum Capability {
     /** Accepts integer variables (a MILP solver); without it only LPs. */

@@ -141,7 +141,8 @@ public final class MilpModel {
 
     /**
      * The largest violation of any bound, row or integrality requirement by {@code x}, absolute;
-     * 0 for a feasible point. Used to check solvers' answers independently of the solver.
+     * 0 for a feasible point, +∞ when a value is not finite. Used to check solvers' answers
+     * independently of the solver.
      */
     public double maxViolation(double[] x) {
         if (x.length != variables.size()) {
@@ -150,6 +151,9 @@ public final class MilpModel {
         }
         double worst = 0;
         for (int j = 0; j < x.length; j++) {
+            if (!Double.isFinite(x[j])) {
+                return Double.POSITIVE_INFINITY; // a NaN or infinite value satisfies nothing
+            }
             Variable v = variables.get(j);
             worst = Math.max(worst, Math.max(v.lower() - x[j], x[j] - v.upper()));
             if (v.isInteger()) {

@@ -54,10 +54,14 @@ public final class Main {
     private static int scripted(Path home, Path plugins, String[] args, InputStream in, PrintStream out,
             PrintStream err) {
         List<String> words = helpRewrite(args);
-        String command = words.get(0);
+        // for "help scope:fn" wait for scope:fn itself, so that its help is there to print
+        String command = words.get(0).equals("help") && words.size() > 1 ? words.get(1) : words.get(0);
         try (Platform platform = Platform.start(home, plugins, false)) {
             int colon = command.indexOf(':');
-            if (colon > 0 && !GogoSession.awaitCommand(platform.context(), command.substring(0, colon),
+            if (colon < 0) {
+                // a built-in such as "help": let the platform's own commands register first
+                GogoSession.awaitCommand(platform.context(), "solver", "list", COMMAND_WAIT_MILLIS);
+            } else if (!GogoSession.awaitCommand(platform.context(), command.substring(0, colon),
                     command.substring(colon + 1), COMMAND_WAIT_MILLIS)) {
                 err.println("tamebnn: unknown command '" + command + "' (run ./tamebnn help for the list)");
                 return USAGE;

@@ -71,7 +71,18 @@ public final class Platform implements AutoCloseable {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IOException("no OSGi framework on the class path"));
         Framework fw = factory.newFramework(config);
-        fw.init();
+        try {
+            fw.init();
+            startBundles(fw, bundleDir, plugins, interactive);
+            return new Platform(fw, storage);
+        } catch (IOException | BundleException | RuntimeException e) {
+            new Platform(fw, storage).close();
+            throw e;
+        }
+    }
+
+    private static void startBundles(Framework fw, Path bundleDir, Path plugins, boolean interactive)
+            throws IOException, BundleException {
         BundleContext ctx = fw.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars(bundleDir)) {
@@ -82,7 +93,12 @@ public final class Platform implements AutoCloseable {
         }
         if (!interactive && Files.isDirectory(plugins)) {
             for (Path jar : jars(plugins)) {
-                installed.add(ctx.installBundle("reference:" + jar.toUri()));
+                try {
+                    installed.add(ctx.installBundle("reference:" + jar.toUri()));
+                } catch (BundleException e) {
+                    // a jar that is no bundle, or one installed twice, must not stop the command
+                    System.err.println("tamebnn: plugin " + jar.getFileName() + " not installed: " + e.getMessage());
+                }
             }
         }
         fw.start();
@@ -97,7 +113,6 @@ public final class Platform implements AutoCloseable {
         if (console != null) {
             startConsole(ctx, console);
         }
-        return new Platform(fw, storage);
     }
 
     /**
@@ -157,7 +172,11 @@ public final class Platform implements AutoCloseable {
         } catch (BundleException | InterruptedException e) {
             // Shutting down anyway; the storage folder is removed below.
         }
-        deleteRecursively(storage);
+        try {
+            deleteRecursively(storage);
+        } catch (UncheckedIOException e) {
+            // a temporary folder left behind must not turn a finished command into a failure
+        }
     }
 
     private static List<Path> jars(Path dir) throws IOException {

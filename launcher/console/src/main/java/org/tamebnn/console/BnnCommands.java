@@ -1,7 +1,6 @@
 package org.tamebnn.console;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -111,10 +110,11 @@ public class BnnCommands {
                 new TrainingChoice(hidden, variant, weights, epsilon, formulation, maxMargin), loss, timeLimit);
         List<BnnRow> rows = new ArrayList<>();
         for (RegisteredSolver s : chosen(solvers)) {
-            if (!s.solver().info().supports(Capability.INTEGER_VARIABLES)) {
-                continue; // LP-only solvers cannot train a BNN; solver:list shows them
-            }
-            rows.add(run.row(s));
+            if (s.solver().info().supports(Capability.INTEGER_VARIABLES)) {
+                rows.add(run.row(s));
+            } else if (!solvers.isBlank()) {
+                throw new CommandFailure(s.name() + " solves LPs only; training a BNN needs a MILP solver");
+            } // unnamed LP-only solvers are left out: solver:list shows them
         }
         return run.header() + System.lineSeparator() + BnnTables.comparison(rows);
     }
@@ -138,13 +138,10 @@ public class BnnCommands {
 
     private Run prepare(CommandSession session, DataChoice dataChoice, TrainingChoice choice, String lossName,
             double timeLimit) {
-        if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
-            throw new CommandFailure("--time-limit must be a positive number of seconds, got " + timeLimit);
-        }
+        SolveParams params = SolverCommands.withTimeLimit(timeLimit);
         LossFunction loss = registry.requireLoss(lossName);
         PreparedData data = dataChoice.prepare(dataChoice.load(session));
         BnnSpec spec = choice.spec(data.train());
-        SolveParams params = SolveParams.defaults().withTimeLimit(Duration.ofMillis(Math.round(timeLimit * 1000)));
         return new Run(data, spec, choice.options(), loss, params);
     }
 

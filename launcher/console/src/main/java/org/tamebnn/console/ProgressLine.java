@@ -43,7 +43,15 @@ final class ProgressLine implements SolveListener, AutoCloseable {
         ticker.scheduleAtFixedRate(this::draw, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The entry script tells whether standard error is a terminal ({@code tamebnn.stderr.tty});
+     * Java itself can only tell for standard input and output, which are not where this goes.
+     */
     static boolean stderrIsTerminal() {
+        String told = System.getProperty("tamebnn.stderr.tty");
+        if (told != null) {
+            return Boolean.parseBoolean(told);
+        }
         java.io.Console c = System.console();
         return c != null && c.isTerminal();
     }
@@ -78,6 +86,11 @@ final class ProgressLine implements SolveListener, AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(1, TimeUnit.SECONDS); // a draw under way finishes before the clear
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (terminal && drawn) {
             err.print("\r\033[2K");
             err.flush();

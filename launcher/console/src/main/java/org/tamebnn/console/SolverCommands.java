@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,14 +114,19 @@ public class SolverCommands {
     }
 
     private static SolveParams params(double timeLimit, int threads) {
-        if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
-            throw new CommandFailure("--time-limit must be a positive number of seconds, got " + timeLimit);
-        }
         if (threads < 0) {
             throw new CommandFailure("--threads must be at least 1, got " + threads);
         }
-        SolveParams p = SolveParams.defaults().withTimeLimit(Duration.ofMillis(Math.round(timeLimit * 1000)));
+        SolveParams p = withTimeLimit(timeLimit);
         return threads > 0 ? p.withThreads(threads) : p;
+    }
+
+    /** Solve parameters with {@code --time-limit SECONDS}, checked: from 1 ms to a year. */
+    static SolveParams withTimeLimit(double seconds) {
+        if (!(seconds >= 0.001 && seconds <= 365 * 24 * 3600.0)) {
+            throw new CommandFailure("--time-limit must be a number of seconds from 0.001 to 31536000, got " + seconds);
+        }
+        return SolveParams.defaults().withTimeLimitSeconds(seconds);
     }
 
     static Path resolve(CommandSession session, String file) {

@@ -19,7 +19,10 @@ record TrainingChoice(String hidden, String variant, String weights, double epsi
     BnnSpec spec(Dataset train) {
         BnnSpec.Builder b = BnnSpec.forData(train).hidden(widths()).variant(parse(Variant.class, variant, "--variant"))
                 .weights(parse(WeightDomain.class, weights, "--weights"));
-        if (epsilon > 0) {
+        if (epsilon < 0) {
+            throw new CommandFailure("--epsilon must be positive, got " + epsilon);
+        }
+        if (epsilon > 0) { // 0: the option was not given
             b.epsilon(epsilon);
         }
         try {

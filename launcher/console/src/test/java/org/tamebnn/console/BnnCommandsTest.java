@@ -65,6 +65,13 @@ class BnnCommandsTest {
                 assertThrows(CommandFailure.class, () -> train(csv.toString(), "2", "bnn", "ojalgo")).getMessage());
         assertTrue(assertThrows(CommandFailure.class, () -> train(csv.toString(), "2", "bdnn", "gurobi"))
                 .getMessage().startsWith("no solver named 'gurobi'"));
+        assertEquals("--epsilon must be positive, got -1.0", assertThrows(CommandFailure.class,
+                () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", -1,
+                        "default", false, "zero-one", "ojalgo", 60)).getMessage());
+        assertTrue(assertThrows(CommandFailure.class,
+                () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", 0,
+                        "default", false, "zero-one", "ojalgo", 0.0001)).getMessage()
+                .startsWith("--time-limit must be a number of seconds"));
         assertEquals("no such file: nope.csv",
                 assertThrows(CommandFailure.class, () -> train("nope.csv", "2", "bdnn", "ojalgo")).getMessage());
     }

@@ -85,7 +85,7 @@ class SolverCommandsTest {
                 () -> commands.solve(null, "ojalgo", true, 60, 0, false, mps.toString())).getMessage());
         assertTrue(assertThrows(CommandFailure.class,
                 () -> commands.solve(null, "", false, -1, 0, false, mps.toString())).getMessage()
-                .startsWith("--time-limit must be a positive number"));
+                .startsWith("--time-limit must be a number of seconds from 0.001"));
         Path bad = Files.writeString(tmp.resolve("bad.mps"), "NAME x\nROWS\n N obj\nCOLUMNS\n x obj zz\nENDATA\n");
         String msg = assertThrows(CommandFailure.class, () -> commands.solve(null, "", false, 60, 0, false,
                 bad.toString())).getMessage();

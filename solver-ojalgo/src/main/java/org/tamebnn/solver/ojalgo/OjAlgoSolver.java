@@ -2,6 +2,7 @@ package org.tamebnn.solver.ojalgo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Properties;
 
@@ -55,18 +56,32 @@ public final class OjAlgoSolver extends AbstractMilpSolver {
         });
         ExpressionsBasedModel ojModel = new ExpressionsBasedModel(options);
         Variable[] vars = translate(model, ojModel);
-        Optimisation.Result result;
+        Optimisation.Result result = optimise(model, ojModel, options, cancellation);
+        boolean timedOut = params.timeLimit().map(l -> elapsed(startNanos).compareTo(l) >= 0).orElse(false);
+        SolveResult r = toResult(model, vars.length, result, cancellation.isCancelled(), timedOut);
+        if (r.status() == SolveStatus.INFEASIBLE && model.hasIntegers()) {
+            return checkInfeasibility(model, r, params.timeLimit().map(l -> l.minus(elapsed(startNanos))),
+                    cancellation);
+        }
+        return r;
+    }
+
+    /**
+     * Runs ojAlgo on the calling thread. Cancellation sets its time budget to zero: ojAlgo reads
+     * the budget afresh at every iteration, so it stops at the next one and keeps its incumbent.
+     * (Interrupting the thread would also stop it, but ojAlgo then throws from its worker pool and
+     * the incumbent is lost.)
+     */
+    private static Optimisation.Result optimise(MilpModel model, ExpressionsBasedModel ojModel,
+            Optimisation.Options options, CancellationToken cancellation) {
         try (CancellationToken.Registration r = cancellation.onCancel(() -> {
             options.time_abort = 0;
             options.time_suffice = 0;
         })) {
-            result = model.sense() == Sense.MINIMIZE ? ojModel.minimise() : ojModel.maximise();
+            return model.sense() == Sense.MINIMIZE ? ojModel.minimise() : ojModel.maximise();
         } finally {
             ojModel.dispose();
         }
-        boolean timedOut = params.timeLimit().map(l -> elapsed(startNanos).compareTo(l) >= 0).orElse(false);
-        SolveResult r = toResult(model, vars.length, result, cancellation.isCancelled(), timedOut);
-        return r.status() == SolveStatus.INFEASIBLE && model.hasIntegers() ? checkInfeasibility(model, r) : r;
     }
 
     /**
@@ -74,20 +89,19 @@ public final class OjAlgoSolver extends AbstractMilpSolver {
      * the non-negative integers, for one). A MILP whose LP relaxation is unbounded is either
      * infeasible or unbounded (Meyer 1974, for rational data), so then that is all we claim.
      */
-    private SolveResult checkInfeasibility(MilpModel model, SolveResult milp) {
-        ExpressionsBasedModel lp = new ExpressionsBasedModel(new Optimisation.Options());
+    private SolveResult checkInfeasibility(MilpModel model, SolveResult milp, java.util.Optional<Duration> remaining,
+            CancellationToken cancellation) {
+        Optimisation.Options options = new Optimisation.Options();
+        remaining.ifPresent(left -> options.time_abort = Math.max(1, left.toMillis()));
+        ExpressionsBasedModel lp = new ExpressionsBasedModel(options);
         translate(model.relaxation(), lp);
-        try {
-            Optimisation.Result r = model.sense() == Sense.MINIMIZE ? lp.minimise() : lp.maximise();
-            if (r.getState() == Optimisation.State.UNBOUNDED) {
-                return new SolveResult(NAME, SolveStatus.INFEASIBLE_OR_UNBOUNDED,
-                        "ojAlgo reported the MILP infeasible, but its LP relaxation is unbounded", Double.NaN,
-                        Double.NaN, null, null, null, -1);
-            }
-            return milp;
-        } finally {
-            lp.dispose();
+        Optimisation.Result r = optimise(model, lp, options, cancellation);
+        if (r.getState() == Optimisation.State.UNBOUNDED) {
+            return new SolveResult(NAME, SolveStatus.INFEASIBLE_OR_UNBOUNDED,
+                    "ojAlgo reported the MILP infeasible, but its LP relaxation is unbounded", Double.NaN,
+                    Double.NaN, null, null, null, -1);
         }
+        return milp;
     }
 
     private static Variable[] translate(MilpModel model, ExpressionsBasedModel ojModel) {
@@ -140,6 +154,9 @@ public final class OjAlgoSolver extends AbstractMilpSolver {
         String message = "";
         if (state.isOptimal()) {
             status = SolveStatus.OPTIMAL;
+            if (model.hasIntegers()) {
+                message = "ojAlgo's claim: it gives no bound to confirm it";
+            }
         } else if (cancelled) {
             status = SolveStatus.CANCELLED;
         } else if (timedOut) {
