@@ -111,6 +111,19 @@ class PlatformIT {
     }
 
     @Test
+    void aSavedNetworkIsAppliedByBnnPredict(@TempDir Path tmp) throws Exception {
+        Path model = tmp.resolve("bcw-model.json");
+        Run train = shell(tmp, "bnn:train", "--data", "bcw", "--train-size", "10", "--hidden", "2", "--solver",
+                "ortools-scip", "--save", model.toString());
+        assertEquals(0, train.exit, train.err);
+        assertTrue(Files.isRegularFile(model), train.out);
+        Run predict = shell(tmp, "bnn:predict", "--model", model.toString(), "--data", "bcw");
+        assertEquals(0, predict.exit, predict.err);
+        assertTrue(predict.out.contains("699 rows"), predict.out);
+        assertTrue(predict.out.lines().anyMatch(l -> l.startsWith("| all") && l.contains("%")), predict.out);
+    }
+
+    @Test
     void shellCommandSolvesAndExitsZero(@TempDir Path tmp) throws Exception {
         Path mps = MiplibInstance.named("p0033").copyTo(tmp);
         Run r = shell(tmp, "solver:solve", mps.toString(), "--time-limit", "60");

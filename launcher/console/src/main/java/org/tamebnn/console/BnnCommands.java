@@ -1,6 +1,7 @@
 package org.tamebnn.console;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.tamebnn.bnn.ExactTrainer;
 import org.tamebnn.bnn.FormulationOptions;
 import org.tamebnn.bnn.TrainingResult;
 import org.tamebnn.data.PreparedData;
+import org.tamebnn.data.RawDataset;
 
 /**
  * The {@code bnn} scope: {@code bnn:train} trains one network on one solver; {@code bnn:compare}
@@ -28,7 +30,8 @@ import org.tamebnn.data.PreparedData;
 @Component(service = BnnCommands.class, property = {
         "osgi.command.scope=bnn",
         "osgi.command.function=train",
-        "osgi.command.function=compare" })
+        "osgi.command.function=compare",
+        "osgi.command.function=predict" })
 public class BnnCommands {
     /** Solvers tried in this order when none is named: the fastest measured first. */
     static final List<String> PREFERRED = List.of("ortools-highs", "ortools-scip", "ortools-cbc", "ojalgo");
@@ -49,6 +52,8 @@ public class BnnCommands {
     private static final String LOSS = "loss function (default zero-one)";
     private static final String SOLVER = "solver (see solver:list; default the first installed of ortools-highs, ortools-scip, ortools-cbc, ojalgo)";
     private static final String TIME_LIMIT = "time limit per solve in seconds (default 60)";
+    private static final String SAVE = "write the trained network and its data preparation to this JSON file";
+    private static final String MODEL = "a model file written by bnn:train --save";
     private static final String SOLVERS = "solvers to compare, comma-separated (default: every installed MILP solver)";
 
     @Reference
@@ -81,12 +86,37 @@ public class BnnCommands {
             @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
             @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
             @Descriptor(SOLVER) @Parameter(names = { "-s", "--solver" }, absentValue = "") String solver,
-            @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
+            @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit,
+            @Descriptor(SAVE) @Parameter(names = { "--save" }, absentValue = "") String save) {
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
                 new TrainingChoice(hidden, variant, weights, epsilon, formulation, maxMargin), loss, timeLimit);
         RegisteredSolver chosen = solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
         TrainingResult r = run.train(chosen);
-        return run.header() + System.lineSeparator() + BnnTables.single(r, run.data());
+        String out = run.header() + System.lineSeparator() + BnnTables.single(r, run.data());
+        if (!save.isEmpty() && r.hasNetwork()) {
+            Path file = SolverCommands.output(session, save);
+            ModelFile.of(r.networkOrThrow(), run.data(), data, r.describe()).write(file);
+            out += System.lineSeparator() + "saved to " + file;
+        } else if (!save.isEmpty()) {
+            out += System.lineSeparator() + "not saved: there is no network";
+        }
+        return out;
+    }
+
+    @Descriptor("classify every row of a data set with a saved network and report accuracy, precision, recall and F1")
+    public String predict(CommandSession session,
+            @Descriptor(MODEL) @Parameter(names = { "-m", "--model" }, absentValue = "") String model,
+            @Descriptor(DATA) @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
+            @Descriptor(LABEL) @Parameter(names = { "--label" }, absentValue = "") String label,
+            @Descriptor(DROP) @Parameter(names = { "--drop" }, absentValue = "") String drop) {
+        if (model.isEmpty()) {
+            throw new CommandFailure("--model FILE is required (write one with bnn:train --save FILE)");
+        }
+        ModelFile m = ModelFile.read(SolverCommands.resolve(session, model));
+        RawDataset raw = new DataChoice(data, label, drop, m.missing().cliName(), 0, 0).load(session);
+        Prediction p = Prediction.of(m, raw);
+        return String.format(Locale.ROOT, "model %s (%s); %d rows of %s", model, m.spec().describe(), raw.size(),
+                raw.source()) + System.lineSeparator() + BnnTables.metrics(List.of(new BnnTables.Scored("all", p.evaluation())));
     }
 
     @Descriptor("train the same network with every installed MILP solver (or --solvers a,b) and print one table")

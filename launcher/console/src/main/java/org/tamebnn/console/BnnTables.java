@@ -30,21 +30,25 @@ final class BnnTables {
         }
         r.consistency().ifPresent(c -> out.append(System.lineSeparator()).append("check: ").append(c.describe()));
         if (row.hasNetwork()) {
-            record Split(String name, Evaluation e) {
-            }
-            List<ColumnData<Split>> columns = List.of(
-                    Tables.left("").with(Split::name),
-                    Tables.right("points").with(s -> Integer.toString(s.e().size())),
-                    Tables.right("accuracy").with(s -> pct(s.e().accuracy())),
-                    Tables.right("precision").with(s -> pct(s.e().weightedAverage().precision())),
-                    Tables.right("recall").with(s -> pct(s.e().weightedAverage().recall())),
-                    Tables.right("F1").with(s -> pct(s.e().weightedAverage().f1())));
-            out.append(System.lineSeparator()).append(AsciiTable.builder()
-                    .border(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS)
-                    .data(List.of(new Split("train", row.train()), new Split("test", row.test())), columns)
-                    .asString());
+            out.append(System.lineSeparator()).append(metrics(List.of(new Scored("train", row.train()),
+                    new Scored("test", row.test()))));
         }
         return out.toString();
+    }
+
+    /** A named evaluation, one row of a metrics table. */
+    record Scored(String name, Evaluation e) {
+    }
+
+    static String metrics(List<Scored> rows) {
+        List<ColumnData<Scored>> columns = List.of(
+                Tables.left("").with(Scored::name),
+                Tables.right("points").with(s -> Integer.toString(s.e().size())),
+                Tables.right("accuracy").with(s -> pct(s.e().accuracy())),
+                Tables.right("precision").with(s -> pct(s.e().weightedAverage().precision())),
+                Tables.right("recall").with(s -> pct(s.e().weightedAverage().recall())),
+                Tables.right("F1").with(s -> pct(s.e().weightedAverage().f1())));
+        return AsciiTable.builder().border(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS).data(rows, columns).asString();
     }
 
     static String comparison(List<BnnRow> rows) {

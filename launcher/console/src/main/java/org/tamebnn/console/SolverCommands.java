@@ -141,6 +141,20 @@ public class SolverCommands {
         return p.normalize();
     }
 
+    /** A file to write, relative to the session's folder; its folder must exist. */
+    static Path output(CommandSession session, String file) {
+        Path p = Path.of(file);
+        if (!p.isAbsolute()) {
+            Path base = session == null ? null : session.currentDir();
+            p = (base == null ? Path.of(System.getProperty("user.dir")) : base).resolve(p);
+        }
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new CommandFailure("cannot write " + file + ": no folder " + parent);
+        }
+        return p.normalize();
+    }
+
     private static MilpModel read(Path path) {
         try {
             return MpsReader.read(path);

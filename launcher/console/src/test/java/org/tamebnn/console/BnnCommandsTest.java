@@ -38,7 +38,7 @@ class BnnCommandsTest {
 
     private String train(String data, String hidden, String variant, String solver) {
         return commands.train(null, data, "kind", "id", "median", 0, 0, hidden, variant, "real", 0, "default", false,
-                "zero-one", solver, 60);
+                "zero-one", solver, 60, "");
     }
 
     @Test
@@ -58,6 +58,27 @@ class BnnCommandsTest {
     }
 
     @Test
+    void aSavedNetworkPredictsAsItDidWhenTrained() throws Exception {
+        Path model = tmp.resolve("groups-model.json");
+        String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", 0,
+                "default", false, "zero-one", "ojalgo", 60, model.toString());
+        assertTrue(out.contains("saved to " + model), out);
+        // the whole file again: the 16 training rows fit with loss 0; the 4 test rows are as separable
+        String predicted = commands.predict(null, model.toString(), csv.toString(), "kind", "id");
+        assertTrue(predicted.contains("20 rows"), predicted);
+        assertTrue(predicted.lines().anyMatch(l -> l.startsWith("| all") && l.contains("100.0%")), predicted);
+
+        Path other = Files.writeString(tmp.resolve("other.csv"), "id,a,b,kind\n1,2,3,yes\n2,2,3,maybe\n");
+        String msg = assertThrows(CommandFailure.class,
+                () -> commands.predict(null, model.toString(), other.toString(), "kind", "id")).getMessage();
+        assertTrue(msg.contains("other.csv:3") && msg.contains("'maybe'"), msg);
+        Path junk = Files.writeString(tmp.resolve("junk.json"), "{ not json");
+        assertTrue(assertThrows(CommandFailure.class,
+                () -> commands.predict(null, junk.toString(), csv.toString(), "kind", "id")).getMessage()
+                .startsWith("junk.json: not a tamebnn model file"));
+    }
+
+    @Test
     void badOptionsAreOneLineFailures() {
         assertEquals("--hidden takes layer widths like 5 or 5,3; got 'x'",
                 assertThrows(CommandFailure.class, () -> train(csv.toString(), "x", "bdnn", "ojalgo")).getMessage());
@@ -67,10 +88,10 @@ class BnnCommandsTest {
                 .getMessage().startsWith("no solver named 'gurobi'"));
         assertEquals("--epsilon must be positive, got -1.0", assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", -1,
-                        "default", false, "zero-one", "ojalgo", 60)).getMessage());
+                        "default", false, "zero-one", "ojalgo", 60, "")).getMessage());
         assertTrue(assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", 0,
-                        "default", false, "zero-one", "ojalgo", 0.0001)).getMessage()
+                        "default", false, "zero-one", "ojalgo", 0.0001, "")).getMessage()
                 .startsWith("--time-limit must be a number of seconds"));
         assertEquals("no such file: nope.csv",
                 assertThrows(CommandFailure.class, () -> train("nope.csv", "2", "bdnn", "ojalgo")).getMessage());
