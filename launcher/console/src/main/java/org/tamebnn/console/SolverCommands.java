@@ -129,25 +129,28 @@ public class SolverCommands {
         return SolveParams.defaults().withTimeLimitSeconds(seconds);
     }
 
+    /** A file to read, relative to the session's folder; it must exist. */
     static Path resolve(CommandSession session, String file) {
-        Path p = Path.of(file);
-        if (!p.isAbsolute()) {
-            Path base = session == null ? null : session.currentDir();
-            p = (base == null ? Path.of(System.getProperty("user.dir")) : base).resolve(p);
-        }
+        Path p = inSessionFolder(session, file);
         if (!Files.isRegularFile(p)) {
             throw new CommandFailure("no such file: " + file);
         }
         return p.normalize();
     }
 
+    /** {@code file} as the user meant it: relative names are in the console's current folder. */
+    private static Path inSessionFolder(CommandSession session, String file) {
+        Path p = Path.of(file);
+        if (p.isAbsolute()) {
+            return p;
+        }
+        Path base = session == null ? null : session.currentDir();
+        return (base == null ? Path.of(System.getProperty("user.dir")) : base).resolve(p);
+    }
+
     /** A file to write, relative to the session's folder; its folder must exist. */
     static Path output(CommandSession session, String file) {
-        Path p = Path.of(file);
-        if (!p.isAbsolute()) {
-            Path base = session == null ? null : session.currentDir();
-            p = (base == null ? Path.of(System.getProperty("user.dir")) : base).resolve(p);
-        }
+        Path p = inSessionFolder(session, file);
         Path parent = p.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new CommandFailure("cannot write " + file + ": no folder " + parent);
