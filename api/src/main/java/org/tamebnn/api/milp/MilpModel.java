@@ -145,6 +145,18 @@ public final class MilpModel {
      * independently of the solver.
      */
     public double maxViolation(double[] x) {
+        return violation(x, false);
+    }
+
+    /**
+     * As {@link #maxViolation}, but each bound or row violation divided by max(1, |bound|), the way
+     * solvers state their feasibility tolerances; integrality stays absolute.
+     */
+    public double maxRelativeViolation(double[] x) {
+        return violation(x, true);
+    }
+
+    private double violation(double[] x, boolean relative) {
         if (x.length != variables.size()) {
             throw new IllegalArgumentException("point has " + x.length + " values, model has "
                     + variables.size() + " variables");
@@ -155,16 +167,26 @@ public final class MilpModel {
                 return Double.POSITIVE_INFINITY; // a NaN or infinite value satisfies nothing
             }
             Variable v = variables.get(j);
-            worst = Math.max(worst, Math.max(v.lower() - x[j], x[j] - v.upper()));
+            worst = Math.max(worst, excess(v.lower() - x[j], v.lower(), relative));
+            worst = Math.max(worst, excess(x[j] - v.upper(), v.upper(), relative));
             if (v.isInteger()) {
                 worst = Math.max(worst, Math.abs(x[j] - Math.rint(x[j])));
             }
         }
         for (Row r : rows) {
             double a = r.activity(x);
-            worst = Math.max(worst, Math.max(r.lower() - a, a - r.upper()));
+            worst = Math.max(worst, excess(r.lower() - a, r.lower(), relative));
+            worst = Math.max(worst, excess(a - r.upper(), r.upper(), relative));
         }
         return worst;
+    }
+
+    /** How far past {@code bound} a value is (0 when within it; an infinite bound is never passed). */
+    private static double excess(double amount, double bound, boolean relative) {
+        if (!(amount > 0)) {
+            return 0;
+        }
+        return relative ? amount / Math.max(1, Math.abs(bound)) : amount;
     }
 
     /** This model with every integer variable made continuous: its LP relaxation. */

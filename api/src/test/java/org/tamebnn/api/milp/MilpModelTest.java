@@ -56,6 +56,10 @@ class MilpModelTest {
         assertEquals(6.0, m.objectiveValue(new double[] { 2, 1 }));
         assertEquals(0.5, m.maxViolation(new double[] { 1.5, 0 }), 1e-12, "fractional integer");
         assertEquals(2.0, m.maxViolation(new double[] { 3, 3 }), 1e-12, "row above its upper side");
+        assertEquals(0.5, m.maxRelativeViolation(new double[] { 3, 3 }), 1e-12, "2 past the bound 4, relative");
+        assertEquals(0.5, m.maxRelativeViolation(new double[] { 1.5, 0 }), 1e-12, "integrality stays absolute");
+        assertEquals(Double.POSITIVE_INFINITY, m.maxViolation(new double[] { Double.NaN, 0 }));
+        assertEquals(Double.POSITIVE_INFINITY, m.maxRelativeViolation(new double[] { 1, Double.NaN }));
     }
 
     @Test

@@ -139,7 +139,7 @@ final class ResultMapper {
         if (!o.hasPoint()) {
             return result(status, message + "; no solution found", o, false);
         }
-        double violation = PointCheck.relativeViolation(model, o.values());
+        double violation = model.maxRelativeViolation(o.values());
         if (violation > PointCheck.TOLERANCE) {
             return result(status, message + "; the point " + backend.displayName() + " returned violates the model"
                     + " (relative violation " + violation + ") and is not reported", o, false);
