@@ -20,9 +20,11 @@ import org.tamebnn.data.Dataset;
  *                          Theorem 2); {@link #NO_BUDGET} for none. Real weights only.
  * @param epsilon           ε, the gap that replaces the strict inequality of (5)/(7): a neuron that
  *                          does not fire has preactivation ≤ −ε
+ * @param hiddenActivation  the hidden layers' activation (Remark after Theorem 2); the output layer
+ *                          always uses {@link DiscreteActivation#STEP}. null reads as STEP.
  */
 public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount, Variant variant,
-        WeightDomain weights, int maxNonZeroWeights, double epsilon) {
+        WeightDomain weights, int maxNonZeroWeights, double epsilon, DiscreteActivation hiddenActivation) {
 
     /** The default gap ε. */
     public static final double DEFAULT_EPSILON = 1e-3;
@@ -62,6 +64,14 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
             throw new IllegalArgumentException("ε = " + epsilon + " is too small: it must be > " + MIN_EPSILON
                     + " and stay well above the solvers' feasibility tolerance (about 1e-6 × M), or the solver's"
                     + " activations may disagree with the network's (default " + DEFAULT_EPSILON + ")");
+        }
+        hiddenActivation = hiddenActivation == null ? DiscreteActivation.STEP : hiddenActivation;
+        for (int i = 1; i + 1 < hiddenActivation.levelCount(); i++) {
+            if (!(hiddenActivation.breakpoint(i + 1) - hiddenActivation.breakpoint(i) > epsilon)) {
+                throw new IllegalArgumentException("activation " + hiddenActivation + ": breakpoints "
+                        + hiddenActivation.breakpoint(i) + " and " + hiddenActivation.breakpoint(i + 1)
+                        + " are closer than ε = " + epsilon + ", leaving the level between them no room");
+            }
         }
         if (!(epsilon < 1)) {
             throw new IllegalArgumentException("ε = " + epsilon + " is too large: with weights in [−1, 1] and inputs"
@@ -121,7 +131,15 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         return maxNonZeroWeights < weightCount();
     }
 
-    /** The preactivation at which a trained neuron fires: −ε/2, the middle of the gap (−ε, 0) the MILP leaves empty. */
+    /** The activation of {@code layer}: {@link #hiddenActivation} for hidden layers, the 0/1 step for the output layer. */
+    public DiscreteActivation activation(int layer) {
+        return isHidden(layer) ? hiddenActivation : DiscreteActivation.STEP;
+    }
+
+    /**
+     * The preactivation at which a trained neuron fires, relative to each breakpoint: −ε/2, the
+     * middle of the gap (−ε, 0) the MILP leaves empty.
+     */
     public double firingThreshold() {
         return -epsilon / 2;
     }
@@ -134,6 +152,9 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         }
         sb.append(' ').append(variant).append(", ").append(weights == WeightDomain.REAL ? "real" : "binary")
                 .append(" weights");
+        if (!hiddenActivation.isStep() && !hiddenWidths.isEmpty()) {
+            sb.append(", ").append(hiddenActivation).append(" activation");
+        }
         if (maxNonZeroWeights != NO_BUDGET) {
             sb.append(", ‖W‖₀ ≤ ").append(maxNonZeroWeights);
         }
@@ -155,6 +176,7 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         private WeightDomain weights = WeightDomain.REAL;
         private int budget = NO_BUDGET;
         private double epsilon = DEFAULT_EPSILON;
+        private DiscreteActivation activation = DiscreteActivation.STEP;
 
         private Builder(int inputWidth) {
             this.inputWidth = inputWidth;
@@ -198,9 +220,15 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
             return this;
         }
 
+        /** The hidden layers' activation (default {@link DiscreteActivation#STEP}). */
+        public Builder hiddenActivation(DiscreteActivation a) {
+            this.activation = a;
+            return this;
+        }
+
         /** The spec; throws {@link IllegalArgumentException} naming what is wrong. */
         public BnnSpec build() {
-            return new BnnSpec(inputWidth, hidden, classes, variant, weights, budget, epsilon);
+            return new BnnSpec(inputWidth, hidden, classes, variant, weights, budget, epsilon, activation);
         }
     }
 }

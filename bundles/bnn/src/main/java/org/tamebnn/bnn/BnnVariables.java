@@ -12,8 +12,8 @@ public final class BnnVariables {
     private final WeightDomain domain;
     private final int[][][] weight;
     private final int[][] threshold;
-    private final int[][][] activation;
-    private final int[][][][] product;
+    private final int[][][][] activation;
+    private final int[][][][][] product;
     private final int[][][] indicator;
     private final int margin;
 
@@ -22,13 +22,14 @@ public final class BnnVariables {
      *
      * @param weight     [layer][neuron][input] column of w (or b)
      * @param threshold  [layer][neuron] column of λ, or null for BDNN0
-     * @param activation [point][layer][neuron] column of u
-     * @param product    [point][layer][neuron][input] column of s = w·u, null entries for layer 0
+     * @param activation [point][layer][neuron][bit] column of u; one bit for the 0/1 step, the
+     *                   thermometer bits yᵢ = [a ≥ tᵢ] for a multi-level {@link DiscreteActivation}
+     * @param product    [point][layer][neuron][input][bit] column of s = w·u, null entries for layer 0
      * @param indicator  [layer][neuron][input] column of z (w ≠ 0 ⇒ z = 1), or null without a sparsity budget
      * @param margin     column of δ, or −1 without max-margin
      */
-    public BnnVariables(WeightDomain domain, int[][][] weight, int[][] threshold, int[][][] activation,
-            int[][][][] product, int[][][] indicator, int margin) {
+    public BnnVariables(WeightDomain domain, int[][][] weight, int[][] threshold, int[][][][] activation,
+            int[][][][][] product, int[][][] indicator, int margin) {
         this.domain = domain;
         this.weight = weight;
         this.threshold = threshold;
@@ -56,14 +57,29 @@ public final class BnnVariables {
         return threshold == null ? -1 : threshold[layer][neuron];
     }
 
-    /** The column of u for {@code point}, {@code layer}, {@code neuron}. */
+    /** The column of u for {@code point}, {@code layer}, {@code neuron} (its first bit y₁ for a multi-level activation). */
     public int activationColumn(int point, int layer, int neuron) {
-        return activation[point][layer][neuron];
+        return activationColumn(point, layer, neuron, 0);
+    }
+
+    /** The column of bit y_{bit+1} = [a ≥ t_{bit+1}] of the neuron's activation. */
+    public int activationColumn(int point, int layer, int neuron, int bit) {
+        return activation[point][layer][neuron][bit];
+    }
+
+    /** The number of bits of the neuron's activation: its level count − 1. */
+    public int activationBits(int layer) {
+        return activation.length == 0 ? 0 : activation[0][layer][0].length;
     }
 
     /** The column of s = w_{k,j}·u_j of the layer below (Theorem 2), −1 for layer 0, whose inputs are data. */
     public int productColumn(int point, int layer, int neuron, int input) {
-        return layer == 0 ? -1 : product[point][layer][neuron][input];
+        return productColumn(point, layer, neuron, input, 0);
+    }
+
+    /** The column of s = w_{k,j}·y_{j,bit+1}, −1 for layer 0. */
+    public int productColumn(int point, int layer, int neuron, int input, int bit) {
+        return layer == 0 ? -1 : product[point][layer][neuron][input][bit];
     }
 
     /** The column of the indicator z of weight w_{k,j}, −1 without a sparsity budget. */
@@ -87,8 +103,12 @@ public final class BnnVariables {
         return threshold == null ? 0.0 : Math.clamp(solution[threshold[layer][neuron]], -1.0, 1.0);
     }
 
-    /** u's value in {@code solution}, rounded to 0 or 1. */
+    /** The neuron's level in {@code solution}: u rounded to 0 or 1, or Σ yᵢ (each rounded) for a multi-level activation. */
     public int activationValue(double[] solution, int point, int layer, int neuron) {
-        return solution[activation[point][layer][neuron]] >= 0.5 ? 1 : 0;
+        int level = 0;
+        for (int column : activation[point][layer][neuron]) {
+            level += solution[column] >= 0.5 ? 1 : 0;
+        }
+        return level;
     }
 }

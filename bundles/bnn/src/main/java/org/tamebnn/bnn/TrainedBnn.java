@@ -10,8 +10,10 @@ import org.tamebnn.data.Dataset;
  * copied in and out, so the record stays a plain structure (for JSON) that no caller can change.
  *
  * <p>Neuron k of layer ℓ computes the preactivation a = W^ℓ_k · v − λ^ℓ_k of its input v (the data
- * point for layer 0, the previous layer's activations after) and fires (u = 1) iff
- * a ≥ {@code firingThreshold}. The MILP leaves the gap (−ε, 0) empty — a neuron that fires has
+ * point for layer 0, the previous layer's outputs after) and fires (u = 1) iff
+ * a ≥ {@code firingThreshold}. With a general {@link DiscreteActivation} in the hidden layers the
+ * neuron's level is the number of breakpoints tᵢ with a ≥ tᵢ + {@code firingThreshold}, and its
+ * output the value of that level. The MILP leaves the gap (−ε, 0) empty — a neuron that fires has
  * a ≥ 0, one that does not has a ≤ −ε (paper (5)–(8)) — and solvers satisfy those rows only up
  * to a tolerance of about 1e-6, so the forward pass fires at −ε/2, the middle of the gap: firing at
  * a ≥ 0 disagreed with solvers' activations on points whose preactivation came back as −1e-7.
@@ -123,17 +125,20 @@ public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] threshol
         int[][] act = new int[weights.length][];
         double[] input = x;
         for (int l = 0; l < weights.length; l++) {
+            DiscreteActivation sigma = spec.activation(l);
             pre[l] = new double[weights[l].length];
             act[l] = new int[weights[l].length];
+            double[] output = new double[weights[l].length];
             for (int k = 0; k < weights[l].length; k++) {
                 double a = -thresholds[l][k];
                 for (int j = 0; j < input.length; j++) {
                     a += weights[l][k][j] * input[j];
                 }
                 pre[l][k] = a;
-                act[l][k] = a >= firingThreshold ? 1 : 0;
+                act[l][k] = sigma.level(a, firingThreshold);
+                output[k] = sigma.value(act[l][k]);
             }
-            input = Arrays.stream(act[l]).asDoubleStream().toArray();
+            input = output;
         }
         return new ForwardPass(pre, act, classOf(pre[pre.length - 1], act[act.length - 1]));
     }
@@ -198,7 +203,9 @@ public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] threshol
      * One forward pass.
      *
      * @param preactivations [layer][neuron] a = W·v − λ
-     * @param activations    [layer][neuron] 1 when a ≥ the firing threshold
+     * @param activations    [layer][neuron] the level of the neuron's activation: for the 0/1 step
+     *                       (the output layer, and by default the hidden ones) 1 when a ≥ the firing
+     *                       threshold, else 0
      * @param predictedClass the class, by the rule in {@link TrainedBnn}'s description
      */
     public record ForwardPass(double[][] preactivations, int[][] activations, int predictedClass) {

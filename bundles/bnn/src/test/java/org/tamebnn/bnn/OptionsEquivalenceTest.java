@@ -30,6 +30,10 @@ class OptionsEquivalenceTest {
             FormulationOptions.defaults(),
             FormulationOptions.allSpeedUps().withMaxMargin(true).withMarginCap(0.5));
 
+    /** Hidden activations cycled through the seeds: the paper's step, sign, and a ternary one. */
+    static final List<DiscreteActivation> ACTIVATIONS = List.of(DiscreteActivation.STEP, DiscreteActivation.SIGN,
+            DiscreteActivation.STEP, DiscreteActivation.parse("-1,0,1@-0.5,0.5"), DiscreteActivation.STEP);
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void everyOptionGivesThePapersOptimalLoss(int seed) {
@@ -50,6 +54,7 @@ class OptionsEquivalenceTest {
         BnnSpec spec = BnnSpec.forData(d).hidden(hidden)
                 .variant(seed % 3 == 2 ? Variant.BDNN0 : Variant.BDNN)
                 .weights(seed % 4 == 3 ? WeightDomain.BINARY : WeightDomain.REAL)
+                .hiddenActivation(ACTIVATIONS.get(seed % ACTIVATIONS.size()))
                 .build();
         MilpSolver scip = Fixtures.scip();
         TrainingResult paper = Fixtures.trainOptimal(d, spec, FormulationOptions.paper(), scip);
@@ -66,16 +71,20 @@ class OptionsEquivalenceTest {
         }
     }
 
-    /** Every preactivation of the trained network is at least δ away from the firing threshold. */
+    /** Every preactivation of the trained network is at least δ away from every firing threshold tᵢ − ε/2. */
     private static void assertMarginHolds(TrainingResult r, Dataset d) {
         double delta = r.margin();
-        assertTrue(delta >= r.milp().spec().epsilon() / 2 - 1e-9, r::describe);
+        BnnSpec spec = r.milp().spec();
+        assertTrue(delta >= spec.epsilon() / 2 - 1e-9, r::describe);
         TrainedBnn net = r.networkOrThrow();
         for (int i = 0; i < d.size(); i++) {
-            for (double[] layer : net.forward(d.row(i)).preactivations()) {
-                for (double a : layer) {
-                    assertTrue(Math.abs(a - net.firingThreshold()) >= delta - 1e-5,
-                            "preactivation " + a + " within δ = " + delta + " of the threshold: " + r.describe());
+            double[][] pre = net.forward(d.row(i)).preactivations();
+            for (int l = 0; l < pre.length; l++) {
+                for (double t : spec.activation(l).breakpoints()) {
+                    for (double a : pre[l]) {
+                        assertTrue(Math.abs(a - t - net.firingThreshold()) >= delta - 1e-5, "preactivation " + a
+                                + " within δ = " + delta + " of the threshold at " + t + ": " + r.describe());
+                    }
                 }
             }
         }

@@ -46,6 +46,7 @@ public class BnnCommands {
     private static final String HIDDEN = "hidden layer widths, e.g. 5 or 5,3 (default 5)";
     private static final String VARIANT = "bdnn (thresholds learned, default) or bdnn0 (thresholds 0)";
     private static final String WEIGHTS = "real (in [-1, 1], default) or binary (in {-1, 1}) weights";
+    private static final String ACTIVATION = "hidden layers' activation: step (0/1, default), sign (-1/+1) or VALUES@BREAKPOINTS, e.g. -1,0,1@-0.5,0.5";
     private static final String EPSILON = "the gap ε that makes the strict inequalities of the formulation (default 0.001)";
     private static final String FORMULATION = "paper (Theorem 2 as stated), default (duplicate points merged) or all (every exact speed-up)";
     private static final String MAX_MARGIN = "among optimal networks, prefer the largest minimum margin";
@@ -81,6 +82,7 @@ public class BnnCommands {
             @Descriptor(HIDDEN) @Parameter(names = { "--hidden" }, absentValue = "5") String hidden,
             @Descriptor(VARIANT) @Parameter(names = { "--variant" }, absentValue = "bdnn") String variant,
             @Descriptor(WEIGHTS) @Parameter(names = { "--weights" }, absentValue = "real") String weights,
+            @Descriptor(ACTIVATION) @Parameter(names = { "--activation" }, absentValue = "step") String activation,
             @Descriptor(EPSILON) @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
             @Descriptor(FORMULATION) @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
             @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
@@ -89,7 +91,7 @@ public class BnnCommands {
             @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit,
             @Descriptor(SAVE) @Parameter(names = { "--save" }, absentValue = "") String save) {
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
-                new TrainingChoice(hidden, variant, weights, epsilon, formulation, maxMargin), loss, timeLimit);
+                new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin), loss, timeLimit);
         RegisteredSolver chosen = solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
         TrainingResult r = run.train(chosen);
         String out = run.header() + System.lineSeparator() + BnnTables.single(r, run.data());
@@ -130,6 +132,7 @@ public class BnnCommands {
             @Descriptor(HIDDEN) @Parameter(names = { "--hidden" }, absentValue = "5") String hidden,
             @Descriptor(VARIANT) @Parameter(names = { "--variant" }, absentValue = "bdnn") String variant,
             @Descriptor(WEIGHTS) @Parameter(names = { "--weights" }, absentValue = "real") String weights,
+            @Descriptor(ACTIVATION) @Parameter(names = { "--activation" }, absentValue = "step") String activation,
             @Descriptor(EPSILON) @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
             @Descriptor(FORMULATION) @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
             @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
@@ -137,7 +140,7 @@ public class BnnCommands {
             @Descriptor(SOLVERS) @Parameter(names = { "--solvers" }, absentValue = "") String solvers,
             @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
-                new TrainingChoice(hidden, variant, weights, epsilon, formulation, maxMargin), loss, timeLimit);
+                new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin), loss, timeLimit);
         List<BnnRow> rows = new ArrayList<>();
         for (RegisteredSolver s : chosen(solvers)) {
             if (s.solver().info().supports(Capability.INTEGER_VARIABLES)) {

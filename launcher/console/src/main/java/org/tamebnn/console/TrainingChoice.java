@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.tamebnn.bnn.BnnSpec;
+import org.tamebnn.bnn.DiscreteActivation;
 import org.tamebnn.bnn.FormulationOptions;
 import org.tamebnn.bnn.Variant;
 import org.tamebnn.bnn.WeightDomain;
@@ -13,12 +14,17 @@ import org.tamebnn.data.Dataset;
  * The network and formulation options of {@code bnn:train} and {@code bnn:compare}, checked and
  * turned into a {@link BnnSpec} and {@link FormulationOptions}, with one-line failures.
  */
-record TrainingChoice(String hidden, String variant, String weights, double epsilon, String formulation,
-        boolean maxMargin) {
+record TrainingChoice(String hidden, String variant, String weights, String activation, double epsilon,
+        String formulation, boolean maxMargin) {
 
     BnnSpec spec(Dataset train) {
         BnnSpec.Builder b = BnnSpec.forData(train).hidden(widths()).variant(parse(Variant.class, variant, "--variant"))
                 .weights(parse(WeightDomain.class, weights, "--weights"));
+        try {
+            b.hiddenActivation(DiscreteActivation.parse(activation));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("--activation: " + e.getMessage());
+        }
         if (epsilon < 0) {
             throw new CommandFailure("--epsilon must be positive, got " + epsilon);
         }

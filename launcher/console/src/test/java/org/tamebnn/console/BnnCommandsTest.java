@@ -37,7 +37,7 @@ class BnnCommandsTest {
     }
 
     private String train(String data, String hidden, String variant, String solver) {
-        return commands.train(null, data, "kind", "id", "median", 0, 0, hidden, variant, "real", 0, "default", false,
+        return commands.train(null, data, "kind", "id", "median", 0, 0, hidden, variant, "real", "step", 0, "default", false,
                 "zero-one", solver, 60, "");
     }
 
@@ -52,7 +52,7 @@ class BnnCommandsTest {
 
     @Test
     void compareGivesOneRowPerMilpSolver() {
-        String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", 0,
+        String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", 0,
                 "paper", false, "zero-one", "", 60);
         assertTrue(out.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("OPTIMAL")), out);
     }
@@ -60,12 +60,13 @@ class BnnCommandsTest {
     @Test
     void aSavedNetworkPredictsAsItDidWhenTrained() throws Exception {
         Path model = tmp.resolve("groups-model.json");
-        String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", 0,
+        String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "sign", 0,
                 "default", false, "zero-one", "ojalgo", 60, model.toString());
         assertTrue(out.contains("saved to " + model), out);
+        assertTrue(Files.readString(model).contains("\"hiddenActivation\""), "the activation is part of the spec");
         // the whole file again: the 16 training rows fit with loss 0; the 4 test rows are as separable
         String predicted = commands.predict(null, model.toString(), csv.toString(), "kind", "id");
-        assertTrue(predicted.contains("20 rows"), predicted);
+        assertTrue(predicted.contains("20 rows") && predicted.contains("sign activation"), predicted);
         assertTrue(predicted.lines().anyMatch(l -> l.startsWith("| all") && l.contains("100.0%")), predicted);
 
         Path other = Files.writeString(tmp.resolve("other.csv"), "id,a,b,kind\n1,2,3,yes\n2,2,3,maybe\n");
@@ -87,12 +88,15 @@ class BnnCommandsTest {
         assertTrue(assertThrows(CommandFailure.class, () -> train(csv.toString(), "2", "bdnn", "gurobi"))
                 .getMessage().startsWith("no solver named 'gurobi'"));
         assertEquals("--epsilon must be positive, got -1.0", assertThrows(CommandFailure.class,
-                () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", -1,
+                () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", -1,
                         "default", false, "zero-one", "ojalgo", 60, "")).getMessage());
         assertTrue(assertThrows(CommandFailure.class,
-                () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", 0,
+                () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", 0,
                         "default", false, "zero-one", "ojalgo", 0.0001, "")).getMessage()
                 .startsWith("--time-limit must be a number of seconds"));
+        assertEquals("--activation: activation 'relu': expected step, sign or VALUES@BREAKPOINTS (e.g. -1,0,1@-0.5,0.5)",
+                assertThrows(CommandFailure.class, () -> commands.train(null, csv.toString(), "kind", "id", "median", 0,
+                        0, "2", "bdnn", "real", "relu", 0, "default", false, "zero-one", "ojalgo", 60, "")).getMessage());
         assertEquals("no such file: nope.csv",
                 assertThrows(CommandFailure.class, () -> train("nope.csv", "2", "bdnn", "ojalgo")).getMessage());
     }

@@ -9,6 +9,7 @@ import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.bnn.BnnMilp;
 import org.tamebnn.bnn.BnnSpec;
 import org.tamebnn.bnn.BnnVariables;
+import org.tamebnn.bnn.DiscreteActivation;
 import org.tamebnn.bnn.FormulationOptions;
 import org.tamebnn.bnn.TrainingPoint;
 import org.tamebnn.data.Dataset;
@@ -29,8 +30,10 @@ public final class FormulationBuilder {
 
     private NetworkVariables net;
     private int margin = -1;
-    private int[][][] activation;
-    private int[][][][] product;
+    /** [point][layer][neuron][bit] */
+    private int[][][][] activation;
+    /** [point][layer][neuron][input][bit], null for layer 0 */
+    private int[][][][][] product;
 
     private FormulationBuilder(BnnSpec spec, FormulationOptions options, LossFunction loss,
             List<TrainingPoint> points, String name) {
@@ -83,15 +86,11 @@ public final class FormulationBuilder {
             margin = b.continuous("delta", spec.epsilon() / 2, options.marginCap());
         }
         int layers = spec.layerCount();
-        activation = new int[points.size()][layers][];
-        product = new int[points.size()][layers][][];
+        activation = new int[points.size()][layers][][];
+        product = new int[points.size()][layers][][][];
         for (int p = 0; p < points.size(); p++) {
             for (int l = 0; l < layers; l++) {
-                activation[p][l] = new int[spec.width(l)];
-                for (int k = 0; k < spec.width(l); k++) {
-                    // (10): u ∈ {0, 1}
-                    activation[p][l][k] = b.binary("u" + p + "_" + (l + 1) + "_" + k);
-                }
+                activation[p][l] = addActivations(p, l);
                 if (l > 0) {
                     product[p][l] = addProducts(p, l);
                 }
@@ -113,107 +112,169 @@ public final class FormulationBuilder {
     }
 
     /**
-     * Theorem 2: each product w_{k,j}·u_j of (7)/(8) becomes s ∈ [−1, 1] with s ≤ u, s ≥ −u,
-     * s ≤ w + (1 − u), s ≥ w − (1 − u); so u = 0 gives s = 0 and u = 1 gives s = w.
+     * (10): u ∈ {0, 1} per neuron. A discrete activation with levels v₀ … v_m (Remark after
+     * Theorem 2) gets m such bits, yᵢ = [a ≥ tᵢ] (a thermometer code), with yᵢ₊₁ ≤ yᵢ: implied by
+     * the neuron rows since tᵢ₊₁ &gt; tᵢ, but stated so that the LP relaxation knows it. The level
+     * is Σ yᵢ and the output v₀ + Σᵢ (vᵢ − vᵢ₋₁)·yᵢ. For the paper's step (m = 1) y₁ is its u.
      */
-    private int[][] addProducts(int p, int l) {
-        int[][] s = new int[spec.width(l)][spec.fanIn(l)];
-        int[] below = activation[p][l - 1];
+    private int[][] addActivations(int p, int l) {
+        int bits = spec.activation(l).levelCount() - 1;
+        int[][] y = new int[spec.width(l)][bits];
+        for (int k = 0; k < spec.width(l); k++) {
+            String name = "u" + p + "_" + (l + 1) + "_" + k;
+            for (int i = 0; i < bits; i++) {
+                y[k][i] = b.binary(bits == 1 ? name : name + "_" + (i + 1));
+                if (i > 0) {
+                    b.addRow("ord" + p + "_" + (l + 1) + "_" + k + "_" + i, 0, Double.POSITIVE_INFINITY,
+                            new int[] {y[k][i - 1], y[k][i]}, new double[] {1, -1});
+                }
+            }
+        }
+        return y;
+    }
+
+    /**
+     * Theorem 2: each product w_{k,j}·u_j of (7)/(8) becomes s ∈ [−1, 1] with s ≤ u, s ≥ −u,
+     * s ≤ w + (1 − u), s ≥ w − (1 − u); so u = 0 gives s = 0 and u = 1 gives s = w. One product per
+     * bit of a multi-level activation.
+     */
+    private int[][][] addProducts(int p, int l) {
+        int[][] below = activation[p][l - 1];
+        int[][][] s = new int[spec.width(l)][spec.fanIn(l)][];
         for (int k = 0; k < spec.width(l); k++) {
             for (int j = 0; j < spec.fanIn(l); j++) {
-                String name = p + "_" + (l + 1) + "_" + k + "_" + j;
-                int sc = b.continuous("s" + name, -1, 1);
-                s[k][j] = sc;
-                int u = below[j];
-                WeightRef w = net.weights[l][k][j];
-                b.addRow("sa" + name, Double.NEGATIVE_INFINITY, 0, new int[] {sc, u}, new double[] {1, -1});
-                b.addRow("sb" + name, 0, Double.POSITIVE_INFINITY, new int[] {sc, u}, new double[] {1, 1});
-                // s − w + u ≤ 1 with w = scale·col + offset
-                b.addRow("sc" + name, Double.NEGATIVE_INFINITY, 1 + w.offset(), new int[] {sc, w.column(), u},
-                        new double[] {1, -w.scale(), 1});
-                // s − w − u ≥ −1
-                b.addRow("sd" + name, -1 + w.offset(), Double.POSITIVE_INFINITY, new int[] {sc, w.column(), u},
-                        new double[] {1, -w.scale(), -1});
+                s[k][j] = new int[below[j].length];
+                for (int i = 0; i < below[j].length; i++) {
+                    String name = p + "_" + (l + 1) + "_" + k + "_" + j + (below[j].length == 1 ? "" : "_" + (i + 1));
+                    s[k][j][i] = addProduct(name, net.weights[l][k][j], below[j][i]);
+                }
             }
         }
         return s;
     }
 
+    private int addProduct(String name, WeightRef w, int u) {
+        int sc = b.continuous("s" + name, -1, 1);
+        b.addRow("sa" + name, Double.NEGATIVE_INFINITY, 0, new int[] {sc, u}, new double[] {1, -1});
+        b.addRow("sb" + name, 0, Double.POSITIVE_INFINITY, new int[] {sc, u}, new double[] {1, 1});
+        // s − w + u ≤ 1 with w = scale·col + offset
+        b.addRow("sc" + name, Double.NEGATIVE_INFINITY, 1 + w.offset(), new int[] {sc, w.column(), u},
+                new double[] {1, -w.scale(), 1});
+        // s − w − u ≥ −1
+        b.addRow("sd" + name, -1 + w.offset(), Double.POSITIVE_INFINITY, new int[] {sc, w.column(), u},
+                new double[] {1, -w.scale(), -1});
+        return sc;
+    }
+
+    /** A linear expression Σ coefs·x[cols] + constant, with room for the rows' own extra terms. */
+    private record Affine(int[] cols, double[] coefs, int length, double constant) {
+    }
+
     /**
-     * The two big-M rows linking neuron k's preactivation a = W_k·v − λ_k to its activation u:
-     * (5)/(7) with the strict inequality made a gap ε, and (6)/(8):
-     * <pre>
-     *   a ≤ (M + ε)·u − ε     u = 0 ⇒ a ≤ −ε;  u = 1 ⇒ a ≤ M
-     *   a ≥ −M·(1 − u)        u = 1 ⇒ a ≥ 0;   u = 0 ⇒ a ≥ −M
-     * </pre>
-     * With max-margin the gap is δ either side of the firing threshold h = −ε/2, with M enlarged
-     * by δmax so that the rows stay linear and inactive for the other value of u:
-     * <pre>
-     *   a ≥ δ − ε/2 − (M + δmax)·(1 − u)        u = 1 ⇒ a ≥ δ − ε/2
-     *   a ≤ −ε/2 − δ + (M + δmax + ε/2)·u       u = 0 ⇒ a ≤ −ε/2 − δ
-     * </pre>
-     * At δ = ε/2 these are the paper's rows, so max-margin keeps every network the paper's model
-     * allows (a margin measured from 0, a ≥ δ ≥ ε when firing, would not: in BDNN0 a zero input
-     * has a = 0 and must fire, which no margin from 0 allows).
+     * Neuron k's preactivation a = W_k·v − λ_k: on the data for layer 0 (5)/(6); on the products for
+     * later layers (7)/(8), with the previous layer's output v_j = v₀ + Σᵢ (vᵢ − vᵢ₋₁)·y_{j,i} so
+     * that w·v_j = v₀·w + Σᵢ (vᵢ − vᵢ₋₁)·s_{j,i} (for the step v₀ = 0, v₁ = 1: just s).
      */
-    private void addNeuronRows(int p, int l, int k) {
+    private Affine preactivation(int p, int l, int k, int extra) {
         int fanIn = spec.fanIn(l);
-        int extra = (net.thresholdColumns != null ? 1 : 0) + (margin >= 0 ? 2 : 1);
-        int[] cols = new int[fanIn + extra];
-        double[] coefs = new double[fanIn + extra];
+        DiscreteActivation below = l > 0 ? spec.activation(l - 1) : null;
+        boolean offsetTerm = below != null && below.value(0) != 0;
+        int bits = below == null ? 1 : below.levelCount() - 1;
+        int size = fanIn * (bits + (offsetTerm ? 1 : 0)) + (net.thresholdColumns != null ? 1 : 0) + extra;
+        int[] cols = new int[size];
+        double[] coefs = new double[size];
         double constant = 0;
         int n = 0;
-        if (l == 0) {
-            TrainingPoint point = points.get(p);
-            for (int j = 0; j < fanIn; j++) {
-                WeightRef w = net.weights[0][k][j];
+        for (int j = 0; j < fanIn; j++) {
+            WeightRef w = net.weights[l][k][j];
+            if (l == 0) {
+                double x = points.get(p).feature(j);
                 cols[n] = w.column();
-                coefs[n++] = w.scale() * point.feature(j);
-                constant += w.offset() * point.feature(j);
+                coefs[n++] = w.scale() * x;
+                constant += w.offset() * x;
+                continue;
             }
-        } else {
-            for (int j = 0; j < fanIn; j++) {
-                cols[n] = product[p][l][k][j];
-                coefs[n++] = 1;
+            if (offsetTerm) {
+                cols[n] = w.column();
+                coefs[n++] = below.value(0) * w.scale();
+                constant += below.value(0) * w.offset();
+            }
+            for (int i = 0; i < bits; i++) {
+                cols[n] = product[p][l][k][j][i];
+                coefs[n++] = below.value(i + 1) - below.value(i);
             }
         }
         if (net.thresholdColumns != null) {
             cols[n] = net.thresholdColumns[l][k];
             coefs[n++] = -1;
         }
-        int u = activation[p][l][k];
-        double bigM = bigM(p, l);
-        double eps = spec.epsilon();
-        String name = p + "_" + (l + 1) + "_" + k;
-        if (margin < 0) {
-            cols[n] = u;
-            coefs[n] = -(bigM + eps);
-            b.addRow("up" + name, Double.NEGATIVE_INFINITY, -eps - constant, cols, coefs.clone());
-            coefs[n] = -bigM;
-            b.addRow("lo" + name, -bigM - constant, Double.POSITIVE_INFINITY, cols, coefs);
-            return;
-        }
-        double h = eps / 2;
-        double cap = options.marginCap();
-        cols[n] = u;
-        cols[n + 1] = margin;
-        coefs[n] = -(bigM + cap);
-        coefs[n + 1] = -1;
-        b.addRow("lo" + name, -h - bigM - cap - constant, Double.POSITIVE_INFINITY, cols, coefs.clone());
-        coefs[n] = -(bigM + cap + h);
-        coefs[n + 1] = 1;
-        b.addRow("up" + name, Double.NEGATIVE_INFINITY, -h - constant, cols, coefs);
+        return new Affine(cols, coefs, n, constant);
     }
 
     /**
-     * M ≥ |a| for every network. Layer 1 (paper): M₁ = n·r + 1, since |W¹x| ≤ n·r and |λ| ≤ 1. With
+     * The two big-M rows linking neuron k's preactivation a to each bit y = [a ≥ t] of its
+     * activation, t the bit's breakpoint (0 for the paper's step): (5)/(7) with the strict
+     * inequality made a gap ε, and (6)/(8), where A ≥ |a| for every network ({@link #bigM}):
+     * <pre>
+     *   a ≤ t − ε + M⁺·y,   M⁺ = A − t + ε     y = 0 ⇒ a ≤ t − ε;  y = 1 ⇒ a ≤ A
+     *   a ≥ t − M⁻·(1 − y), M⁻ = A + t         y = 1 ⇒ a ≥ t;      y = 0 ⇒ a ≥ −A
+     * </pre>
+     * (M⁺ and M⁻ are clamped at 0: a breakpoint beyond ±A makes its row hold for every network.)
+     * With max-margin the gap is δ either side of the firing threshold t − ε/2, with the M's
+     * enlarged by δmax so that the rows stay linear and inactive for the other value of y:
+     * <pre>
+     *   a ≥ t + δ − ε/2 − (M⁻ + δmax)·(1 − y)         y = 1 ⇒ a ≥ t + δ − ε/2
+     *   a ≤ t − ε/2 − δ + (M⁺ − ε/2 + δmax)·y          y = 0 ⇒ a ≤ t − ε/2 − δ
+     * </pre>
+     * At δ = ε/2 these are the paper's rows, so max-margin keeps every network the paper's model
+     * allows (a margin measured from t, a ≥ t + δ ≥ t + ε when firing, would not: in BDNN0 a zero
+     * input has a = 0 and must fire, which no margin from 0 allows).
+     */
+    private void addNeuronRows(int p, int l, int k) {
+        int extra = margin >= 0 ? 2 : 1;
+        Affine a = preactivation(p, l, k, extra);
+        int[] cols = a.cols();
+        double[] coefs = a.coefs();
+        int n = a.length();
+        double bound = bigM(p, l);
+        double eps = spec.epsilon();
+        DiscreteActivation sigma = spec.activation(l);
+        int[] bits = activation[p][l][k];
+        for (int i = 0; i < bits.length; i++) {
+            double t = sigma.breakpoint(i + 1);
+            double mUp = Math.max(0, bound - t + eps);
+            double mLo = Math.max(0, bound + t);
+            String name = p + "_" + (l + 1) + "_" + k + (bits.length == 1 ? "" : "_" + (i + 1));
+            cols[n] = bits[i];
+            if (margin < 0) {
+                coefs[n] = -mUp;
+                b.addRow("up" + name, Double.NEGATIVE_INFINITY, t - eps - a.constant(), cols, coefs.clone());
+                coefs[n] = -mLo;
+                b.addRow("lo" + name, t - mLo - a.constant(), Double.POSITIVE_INFINITY, cols, coefs.clone());
+                continue;
+            }
+            double h = eps / 2;
+            double cap = options.marginCap();
+            cols[n + 1] = margin;
+            coefs[n] = -(mLo + cap);
+            coefs[n + 1] = -1;
+            b.addRow("lo" + name, t - h - mLo - cap - a.constant(), Double.POSITIVE_INFINITY, cols, coefs.clone());
+            coefs[n] = -(mUp - h + cap);
+            coefs[n + 1] = 1;
+            b.addRow("up" + name, Double.NEGATIVE_INFINITY, t - h - a.constant(), cols, coefs.clone());
+        }
+    }
+
+    /**
+     * A ≥ |a| for every network. Layer 1 (paper): M₁ = n·r + 1, since |W¹x| ≤ n·r and |λ| ≤ 1. With
      * the tight option, per point: M = ‖x‖₁ + 1 (‖x‖₁ for BDNN0, where λ = 0), as
-     * |W_k·x − λ_k| ≤ Σ_j |w_{kj}||x_j| + |λ_k| ≤ ‖x‖₁ + 1. Later layers: M_ℓ = d_{ℓ−1} + 1, since
-     * the inputs are binary. (Weights and λ at their bounds reach these values exactly, so none is loose by a constant.)
+     * |W_k·x − λ_k| ≤ Σ_j |w_{kj}||x_j| + |λ_k| ≤ ‖x‖₁ + 1. Later layers: M_ℓ = d_{ℓ−1}·max|vᵢ| + 1,
+     * which is d_{ℓ−1} + 1 for the paper's binary inputs. (Weights and λ at their bounds reach these
+     * values exactly, so none is loose by a constant.)
      */
     private double bigM(int p, int l) {
         if (l > 0) {
-            return spec.fanIn(l) + 1;
+            return spec.fanIn(l) * spec.activation(l - 1).maxAbsValue() + 1;
         }
         if (options.tightFirstLayerBigM()) {
             return points.get(p).l1Norm() + (spec.variant().trainsThresholds() ? 1 : 0);
@@ -223,7 +284,7 @@ public final class FormulationBuilder {
 
     /** Multi-class (Remark after Theorem 2): exactly one output neuron fires for each training point. */
     private void addExactlyOneClass(int p) {
-        int[] cols = activation[p][spec.layerCount() - 1].clone();
+        int[] cols = outputColumns(p);
         double[] ones = new double[cols.length];
         java.util.Arrays.fill(ones, 1.0);
         b.addRow("one" + p, 1, 1, cols, ones);
@@ -236,10 +297,20 @@ public final class FormulationBuilder {
      */
     private void addLoss(int p) {
         TrainingPoint point = points.get(p);
-        int[] outputs = activation[p][spec.layerCount() - 1];
+        int[] outputs = outputColumns(p);
         int[] term = new int[1];
         point.forEachLossTerm(outputs.length, outputLossScale(), (k, target, weight) -> loss.addTo(b,
                 "loss" + p + "_" + k + "_" + term[0]++, outputs[k], OutputKind.BINARY, target, weight));
+    }
+
+    /** The output layer's u, one per neuron (its activation is the step: one bit each). */
+    private int[] outputColumns(int p) {
+        int[][] out = activation[p][spec.layerCount() - 1];
+        int[] cols = new int[out.length];
+        for (int k = 0; k < out.length; k++) {
+            cols[k] = out[k][0];
+        }
+        return cols;
     }
 
     private double outputLossScale() {
