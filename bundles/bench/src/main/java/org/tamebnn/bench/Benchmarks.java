@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /**
  * Runs the benchmarks and writes their tables to {@code bundles/bench/results/}, which the README
- * quotes. Usage: {@code Benchmarks ROOT} with ROOT the repository (the distribution must be built).
+ * quotes. Usage: {@code Benchmarks ROOT [startup|training|all] [--smoke]} with ROOT the repository
+ * (the distribution must be built for {@code startup}); {@code --smoke} runs a tiny training grid
+ * into {@code target/} to check the harness, leaving the quoted results alone.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -15,11 +17,25 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        Path results = root.resolve("bundles/bench/results");
+        String what = args.length > 1 ? args[1] : "all";
+        boolean smoke = java.util.Arrays.asList(args).contains("--smoke");
+        if (!java.util.Set.of("startup", "training", "all").contains(what)) {
+            System.err.println("tamebnn bench: expected startup, training or all, not '" + what + "'");
+            System.exit(2);
+        }
+        Path results = root.resolve(smoke ? "bundles/bench/target/smoke" : "bundles/bench/results");
         Files.createDirectories(results);
-        String table = StartupBench.run(root, 10);
-        write(results.resolve("startup.md"), table);
-        System.out.println(table);
+        if (what.equals("startup") || what.equals("all") && !smoke) {
+            String table = StartupBench.run(root, 10);
+            write(results.resolve("startup.md"), table);
+            System.out.println(table);
+        }
+        if (what.equals("training") || what.equals("all")) {
+            var grid = smoke ? TrainingBench.Grid.smoke() : TrainingBench.Grid.full();
+            String table = TrainingBench.run(grid, results.resolve("training-runs.csv"));
+            write(results.resolve("training.md"), table);
+            System.out.println(table);
+        }
     }
 
     static void write(Path file, String table) throws IOException {

@@ -42,7 +42,7 @@ final class StartupBench {
                 | `tamebnn solver:list` (cold start to exit) | %.2f s | %.2f s | %.2f s |
                 | `java -version` (bare JVM start) | %.2f s | %.2f s | %.2f s |
                 | ratio, pair by pair | %.1f× | %.1f× | %.1f× |
-                """, median(a), min(a), max(a), median(b), min(b), max(b), median(ratio), min(ratio), max(ratio))
+                """, Stats.median(a), min(a), max(a), Stats.median(b), min(b), max(b), Stats.median(ratio), min(ratio), max(ratio))
                 + String.format(Locale.ROOT, "%n%d alternating runs of each after one warm-up.%n", runs);
     }
 
@@ -55,12 +55,6 @@ final class StartupBench {
             throw new IOException("benchmark command failed with exit " + exit + ": " + command);
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static double min(double[] v) {

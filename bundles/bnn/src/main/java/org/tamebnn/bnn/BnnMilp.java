@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.bnn.internal.SolutionReader;
+import org.tamebnn.bnn.internal.SolutionWriter;
 
 /**
  * A training MILP: the solver-neutral model, the index of its variables, the (possibly merged)
@@ -36,6 +37,11 @@ public record BnnMilp(BnnSpec spec, FormulationOptions options, MilpModel model,
     /** The network of a solution (weights and λ read back; binary weights rounded; z = 0 weights made exactly 0). */
     public TrainedBnn extract(double[] solution) {
         return SolutionReader.read(this, solution);
+    }
+
+    /** {@code net} as a point of this MILP, for a MIP start (see {@link SolutionWriter#write}); NaN where a loss plugin's variables are. */
+    public double[] solutionOf(TrainedBnn net) {
+        return SolutionWriter.write(this, net);
     }
 
     /** The margin δ in a solution, NaN without max-margin. */

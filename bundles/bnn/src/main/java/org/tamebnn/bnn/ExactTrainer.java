@@ -1,24 +1,50 @@
 package org.tamebnn.bnn;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.tamebnn.api.loss.LossFunction;
 import org.tamebnn.api.milp.CancellationToken;
+import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.api.milp.SolveResult;
+import org.tamebnn.api.milp.SolveStatus;
 import org.tamebnn.data.Dataset;
 
 /**
  * Trains a BNN to global optimality (or as far as the solver's limits allow) by solving the MILP of
  * Theorem 2: builds it, solves it, reads the network back — also from an incumbent at a time limit
- * — and runs the consistency guard. Stateless; one instance may serve several threads.
+ * — and runs the consistency guard. With a {@link HeuristicStart} (the default) the solve starts
+ * from a pocket-perceptron network where the backend takes a MIP start, and when a time limit (or
+ * cancellation) leaves the solver with nothing better, that network is the result, said so.
+ * Immutable; one instance may serve several threads.
  */
 public final class ExactTrainer {
 
     /** The service name of the default loss, the 0-1 (misclassification) loss of the paper. */
     public static final String DEFAULT_LOSS_NAME = "zero-one";
+
+    private final boolean heuristicStart;
+
+    /** A trainer with the heuristic start on. */
+    public ExactTrainer() {
+        this(true);
+    }
+
+    private ExactTrainer(boolean heuristicStart) {
+        this.heuristicStart = heuristicStart;
+    }
+
+    /** This trainer with the heuristic start on or off (off: the solver starts from nothing, as in the paper). */
+    public ExactTrainer withHeuristicStart(boolean on) {
+        return new ExactTrainer(on);
+    }
+
+    public boolean heuristicStart() {
+        return heuristicStart;
+    }
 
     /**
      * Trains {@code spec} on {@code train}.
@@ -28,7 +54,7 @@ public final class ExactTrainer {
      * @param options  formulation options
      * @param loss     the loss (normally the {@value #DEFAULT_LOSS_NAME} service)
      * @param solver   any MILP solver
-     * @param params   time limit and the like
+     * @param params   time limit and the like (its seed also seeds the heuristic start)
      * @param listener progress while solving
      * @param cancel   cancels the solve
      * @throws IllegalArgumentException when data, spec, options and loss do not fit (see {@link BnnFormulation#build})
@@ -36,21 +62,50 @@ public final class ExactTrainer {
     public TrainingResult train(Dataset train, BnnSpec spec, FormulationOptions options,
             LossFunction loss, MilpSolver solver, SolveParams params, SolveListener listener,
             CancellationToken cancel) {
+        long startNanos = System.nanoTime();
         BnnMilp milp = BnnFormulation.build(train, spec, options, loss);
-        SolveResult r = solver.solve(milp.model(), params, listener, cancel);
-        if (!r.hasSolution()) {
+        Optional<HeuristicStart> start = heuristicStart && HeuristicStart.unsupported(spec).isEmpty()
+                ? Optional.of(HeuristicStart.of(milp, params.seed().orElse(0)))
+                : Optional.empty();
+        Duration prepared = Duration.ofNanos(System.nanoTime() - startNanos);
+        SolveParams solveParams = start.filter(st -> solver.info().supports(Capability.MIP_START))
+                .map(st -> params.withMipStart(st.solution())).orElse(params);
+        SolveResult r = solver.solve(milp.model(), solveParams, listener, cancel);
+        Optional<HeuristicStart> fallback = start.filter(st -> betterThanSolver(st, r));
+        if (!r.hasSolution() && fallback.isEmpty()) {
             String why = r.message().isEmpty() ? "the solver returned no solution" : r.message();
             return new TrainingResult(r.solver(), r.status(), why, Optional.empty(), Optional.empty(), Double.NaN,
                     r.bestBound(), Double.NaN, milp.lossBound(r.bestBound()), Double.NaN, Double.NaN,
-                    milp.buildTime(), r.wallTime(), r.nodes(), milp);
+                    prepared, r.wallTime(), r.nodes(), milp, start, false);
         }
-        double[] x = r.values();
-        double objective = Double.isFinite(r.objective()) ? r.objective() : milp.model().objectiveValue(x);
+        double[] x = fallback.map(HeuristicStart::solution).orElseGet(r::values);
+        double objective = fallback.map(HeuristicStart::objective)
+                .orElse(Double.isFinite(r.objective()) ? r.objective() : milp.model().objectiveValue(x));
+        String message = fallback.isEmpty() ? r.message()
+                : join(r.message(), "the network is the heuristic start: the solver found " + (r.hasSolution()
+                        ? "only a worse one (objective " + TrainingResult.format(r.objective()) + ")" : "none"));
         TrainedBnn network = milp.extract(x);
         ConsistencyReport report = ConsistencyCheck.check(milp, x, objective, network, loss);
-        return new TrainingResult(r.solver(), r.status(), r.message(), Optional.of(network), Optional.of(report),
+        return new TrainingResult(r.solver(), r.status(), message, Optional.of(network), Optional.of(report),
                 objective, r.bestBound(), milp.lossPart(objective, x), milp.lossBound(r.bestBound()),
-                milp.margin(x), milp.model().maxViolation(x), milp.buildTime(), r.wallTime(), r.nodes(), milp);
+                milp.margin(x), milp.model().maxViolation(x), prepared, r.wallTime(), r.nodes(), milp, start,
+                fallback.isPresent());
+    }
+
+    /**
+     * The start replaces the solver's answer only when the solver was stopped (time limit,
+     * cancellation) and has no solution or a worse one, and the start is feasible. A solver that
+     * failed or claimed infeasibility keeps its answer, so that the claim is seen, not covered up.
+     */
+    private static boolean betterThanSolver(HeuristicStart start, SolveResult r) {
+        if (!start.feasible() || r.status() != SolveStatus.TIME_LIMIT && r.status() != SolveStatus.CANCELLED) {
+            return false;
+        }
+        return !r.hasSolution() || start.objective() < r.objective() - 1e-9;
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "; " + b;
     }
 
     /** As {@link #train(Dataset, BnnSpec, FormulationOptions, LossFunction, MilpSolver, SolveParams, SolveListener, CancellationToken)} without progress or cancellation. */

@@ -24,15 +24,17 @@ import org.tamebnn.api.milp.SolveStatus;
  * @param lossBound          a lower bound on the optimal training loss (NaN when unknown)
  * @param margin             δ of the solution with max-margin, else NaN
  * @param solutionViolation  the largest violation of any row, bound or integrality by the solution (NaN without one)
- * @param buildTime          building the MILP
+ * @param buildTime          building the MILP (and the heuristic start)
  * @param solveTime          the solver's wall time
  * @param nodes              branch-and-bound nodes, −1 when unknown
  * @param milp               the MILP that was solved
+ * @param start              the heuristic start, when one was made
+ * @param networkFromStart   true when the network is the start's, the solver having stopped with nothing better
  */
 public record TrainingResult(String solver, SolveStatus status, String message, Optional<TrainedBnn> network,
         Optional<ConsistencyReport> consistency, double objective, double bestBound, double trainingLoss,
         double lossBound, double margin, double solutionViolation, Duration buildTime, Duration solveTime,
-        long nodes, BnnMilp milp) {
+        long nodes, BnnMilp milp, Optional<HeuristicStart> start, boolean networkFromStart) {
 
     /** True when the solver returned a solution and so there is a network. */
     public boolean hasNetwork() {
@@ -69,7 +71,7 @@ public record TrainingResult(String solver, SolveStatus status, String message, 
         if (network.isEmpty()) {
             return sb.append("; no network").toString();
         }
-        sb.append(String.format(Locale.ROOT, "; loss %s, bound %s, gap %s", fmt(trainingLoss), fmt(lossBound),
+        sb.append(String.format(Locale.ROOT, "; loss %s, bound %s, gap %s", format(trainingLoss), format(lossBound),
                 Double.isNaN(lossGap()) ? "?" : String.format(Locale.ROOT, "%.2f%%", 100 * lossGap())));
         if (!Double.isNaN(margin)) {
             sb.append(String.format(Locale.ROOT, ", margin %.4g", margin));
@@ -77,10 +79,18 @@ public record TrainingResult(String solver, SolveStatus status, String message, 
         sb.append(String.format(Locale.ROOT, "; build %d ms, solve %d ms, nodes %d", buildTime.toMillis(),
                 solveTime.toMillis(), nodes));
         consistency.ifPresent(c -> sb.append("; ").append(c.describe()));
+        start.ifPresent(s -> sb.append("; ").append(s.describe()));
         return sb.toString();
     }
 
-    private static String fmt(double v) {
-        return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.6g", v);
+    /** "?" for NaN, whole numbers without decimals (losses mostly are), else 6 significant digits. */
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "?";
+        }
+        if (Math.abs(v - Math.rint(v)) < 1e-9 && Math.abs(v) < 1e15) {
+            return Long.toString(Math.round(v));
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
     }
 }

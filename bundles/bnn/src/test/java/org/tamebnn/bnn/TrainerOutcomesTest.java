@@ -67,12 +67,21 @@ class TrainerOutcomesTest {
                         Double.NaN, 0.5, null, null, Duration.ofSeconds(1), 7);
             }
         };
-        TrainingResult r = Fixtures.train(xor, spec, FormulationOptions.paper(), nothing);
+        TrainingResult r = new ExactTrainer().withHeuristicStart(false).train(xor, spec, FormulationOptions.paper(),
+                Fixtures.ZERO_ONE, nothing, Fixtures.PARAMS);
         assertFalse(r.hasNetwork());
         assertEquals("time limit 1 s reached, no incumbent", r.message());
         assertEquals(0.5, r.lossBound());
         assertEquals(7, r.nodes());
         assertTrue(Double.isNaN(r.trainingLoss()));
+
+        // with the heuristic start (the default) its network is the result, the solver's bound kept
+        TrainingResult started = Fixtures.train(xor, spec, FormulationOptions.paper(), nothing);
+        assertTrue(started.hasNetwork() && started.networkFromStart(), started::describe);
+        assertEquals("time limit 1 s reached, no incumbent; the network is the heuristic start: the solver found none",
+                started.message());
+        assertEquals(0.5, started.lossBound());
+        assertEquals(Fixtures.errors(started.networkOrThrow(), xor), started.trainingLoss(), 1e-9);
     }
 
     /** A real solve reported with another status and bound, as a solver stopped by a limit would. */

@@ -49,6 +49,7 @@ public class BnnCommands {
     private static final String ACTIVATION = "hidden layers' activation: step (0/1, default), sign (-1/+1) or VALUES@BREAKPOINTS, e.g. -1,0,1@-0.5,0.5";
     private static final String EPSILON = "the gap ε that makes the strict inequalities of the formulation (default 0.001)";
     private static final String FORMULATION = "paper (Theorem 2 as stated), default (duplicate points merged) or all (every exact speed-up)";
+    private static final String START = "pocket (a pocket-perceptron network: MIP start where the solver takes one, and the result if the solver stops with nothing better; default) or none";
     private static final String MAX_MARGIN = "among optimal networks, prefer the largest minimum margin";
     private static final String LOSS = "loss function (default zero-one)";
     private static final String SOLVER = "solver (see solver:list; default the first installed of ortools-highs, ortools-scip, ortools-cbc, ojalgo)";
@@ -59,8 +60,6 @@ public class BnnCommands {
 
     @Reference
     SolverRegistry registry;
-
-    private final ExactTrainer trainer = new ExactTrainer();
 
     /** For the framework. */
     public BnnCommands() {
@@ -86,12 +85,13 @@ public class BnnCommands {
             @Descriptor(EPSILON) @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
             @Descriptor(FORMULATION) @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
             @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
+            @Descriptor(START) @Parameter(names = { "--start" }, absentValue = "pocket") String start,
             @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
             @Descriptor(SOLVER) @Parameter(names = { "-s", "--solver" }, absentValue = "") String solver,
             @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit,
             @Descriptor(SAVE) @Parameter(names = { "--save" }, absentValue = "") String save) {
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
-                new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin), loss, timeLimit);
+                new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
         RegisteredSolver chosen = solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
         TrainingResult r = run.train(chosen);
         String out = run.header() + System.lineSeparator() + BnnTables.single(r, run.data());
@@ -136,11 +136,12 @@ public class BnnCommands {
             @Descriptor(EPSILON) @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
             @Descriptor(FORMULATION) @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
             @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
+            @Descriptor(START) @Parameter(names = { "--start" }, absentValue = "pocket") String start,
             @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
             @Descriptor(SOLVERS) @Parameter(names = { "--solvers" }, absentValue = "") String solvers,
             @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
-                new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin), loss, timeLimit);
+                new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
         List<BnnRow> rows = new ArrayList<>();
         for (RegisteredSolver s : chosen(solvers)) {
             if (s.solver().info().supports(Capability.INTEGER_VARIABLES)) {
@@ -175,7 +176,7 @@ public class BnnCommands {
         LossFunction loss = registry.requireLoss(lossName);
         PreparedData data = dataChoice.prepare(dataChoice.load(session));
         BnnSpec spec = choice.spec(data.train());
-        return new Run(data, spec, choice.options(), loss, params);
+        return new Run(data, spec, choice.options(), choice.trainer(), loss, params);
     }
 
     /** One prepared training run, ready to go on any solver. */
@@ -183,13 +184,16 @@ public class BnnCommands {
         private final PreparedData data;
         private final BnnSpec spec;
         private final FormulationOptions options;
+        private final ExactTrainer trainer;
         private final LossFunction loss;
         private final SolveParams params;
 
-        Run(PreparedData data, BnnSpec spec, FormulationOptions options, LossFunction loss, SolveParams params) {
+        Run(PreparedData data, BnnSpec spec, FormulationOptions options, ExactTrainer trainer, LossFunction loss,
+                SolveParams params) {
             this.data = data;
             this.spec = spec;
             this.options = options;
+            this.trainer = trainer;
             this.loss = loss;
             this.params = params;
         }
@@ -214,8 +218,9 @@ public class BnnCommands {
 
         String header() {
             return data.describe().strip() + System.lineSeparator() + String.format(Locale.ROOT,
-                    "network %s; formulation %s; loss %s; time limit %s", spec.describe(), options.describe(),
-                    loss.name(), params.timeLimit().map(Format::seconds).orElse("none"));
+                    "network %s; formulation %s; loss %s; start %s; time limit %s", spec.describe(),
+                    options.describe(), loss.name(), trainer.heuristicStart() ? "pocket" : "none",
+                    params.timeLimit().map(Format::seconds).orElse("none"));
         }
     }
 }

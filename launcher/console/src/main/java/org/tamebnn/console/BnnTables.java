@@ -29,6 +29,7 @@ final class BnnTables {
             out.append(System.lineSeparator()).append("note: ").append(row.note());
         }
         r.consistency().ifPresent(c -> out.append(System.lineSeparator()).append("check: ").append(c.describe()));
+        r.start().ifPresent(s -> out.append(System.lineSeparator()).append("start: ").append(s.describe()));
         if (row.hasNetwork()) {
             out.append(System.lineSeparator()).append(metrics(List.of(new Scored("train", row.train()),
                     new Scored("test", row.test()))));

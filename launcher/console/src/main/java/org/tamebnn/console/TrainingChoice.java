@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.tamebnn.bnn.BnnSpec;
 import org.tamebnn.bnn.DiscreteActivation;
+import org.tamebnn.bnn.ExactTrainer;
 import org.tamebnn.bnn.FormulationOptions;
 import org.tamebnn.bnn.Variant;
 import org.tamebnn.bnn.WeightDomain;
@@ -15,7 +16,7 @@ import org.tamebnn.data.Dataset;
  * turned into a {@link BnnSpec} and {@link FormulationOptions}, with one-line failures.
  */
 record TrainingChoice(String hidden, String variant, String weights, String activation, double epsilon,
-        String formulation, boolean maxMargin) {
+        String formulation, boolean maxMargin, String start) {
 
     BnnSpec spec(Dataset train) {
         BnnSpec.Builder b = BnnSpec.forData(train).hidden(widths()).variant(parse(Variant.class, variant, "--variant"))
@@ -46,6 +47,14 @@ record TrainingChoice(String hidden, String variant, String weights, String acti
             default -> throw new CommandFailure("--formulation must be paper, default or all, got '" + formulation + "'");
         };
         return base.withMaxMargin(maxMargin);
+    }
+
+    ExactTrainer trainer() {
+        return switch (start) {
+            case "pocket" -> new ExactTrainer();
+            case "none" -> new ExactTrainer().withHeuristicStart(false);
+            default -> throw new CommandFailure("--start must be pocket or none, got '" + start + "'");
+        };
     }
 
     private int[] widths() {

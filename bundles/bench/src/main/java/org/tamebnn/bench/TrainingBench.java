@@ -1,0 +1,297 @@
+package org.tamebnn.bench;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.tamebnn.api.milp.MilpSolver;
+import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.api.milp.SolveStatus;
+import org.tamebnn.bnn.BnnSpec;
+import org.tamebnn.bnn.Evaluation;
+import org.tamebnn.bnn.ExactTrainer;
+import org.tamebnn.bnn.FormulationOptions;
+import org.tamebnn.bnn.TrainingResult;
+import org.tamebnn.data.BuiltinDatasets;
+import org.tamebnn.data.DataPipeline;
+import org.tamebnn.data.MissingValuePolicy;
+import org.tamebnn.data.PreparedData;
+import org.tamebnn.data.RawDataset;
+import org.tamebnn.data.SplitSpec;
+import org.tamebnn.losses.ZeroOneLoss;
+import org.tamebnn.solver.ojalgo.OjAlgoSolver;
+import org.tamebnn.solver.ortools.CbcSolver;
+import org.tamebnn.solver.ortools.HighsSolver;
+import org.tamebnn.solver.ortools.ScipSolver;
+
+/**
+ * Exact BNN training on Breast Cancer Wisconsin (9-h-1 BDNN, 0-1 loss, one thread per solve),
+ * in three parts run in one go so that every figure comes from the same machine and day:
+ * <ol>
+ * <li>backends: each MILP backend at the default formulation and start, K training points and
+ * h hidden neurons;</li>
+ * <li>formulation options: the paper's formulation against each exact speed-up, on the two best
+ * backends;</li>
+ * <li>the heuristic start: none (the paper's setting) against the pocket start, up to the full
+ * 559-point training set.</li>
+ * </ol>
+ * Each cell runs over several seeds (a seed draws the 80/20 split and the K points, so each is
+ * another instance) and reports medians. Time is the solver's wall time to its proof, or the time
+ * limit; "proven" counts the runs that ended OPTIMAL (ojAlgo's OPTIMAL comes without a bound, so
+ * its proof is its own word). Every run is also a row of a CSV file.
+ */
+final class TrainingBench {
+    private static final ZeroOneLoss LOSS = new ZeroOneLoss();
+
+    /** What to run; {@link #full()} is what the README quotes, {@link #smoke()} checks the harness. */
+    record Grid(List<Integer> seeds, double limitSeconds, double longLimitSeconds, List<Integer> sizes,
+            List<Integer> hidden, List<String> backends, int ojalgoMaxSize, List<Integer> optionSizes,
+            List<Integer> startSizes) {
+
+        static Grid full() {
+            return new Grid(List.of(0, 1, 2), 30, 60, List.of(25, 50, 100, 200), List.of(2, 5),
+                    List.of("ortools-highs", "ortools-scip", "ortools-cbc", "ojalgo"), 50, List.of(50, 100),
+                    List.of(100, 200, 0));
+        }
+
+        static Grid smoke() {
+            return new Grid(List.of(0), 10, 10, List.of(25), List.of(2), List.of("ortools-highs", "ojalgo"), 25,
+                    List.of(25), List.of(25));
+        }
+    }
+
+    /** One cell of the grid: everything but the seed. */
+    record Cell(String part, String solver, String formulation, String start, int size, int hidden,
+            double limitSeconds) {
+        String sizeLabel() {
+            return size == 0 ? "559 (all)" : Integer.toString(size);
+        }
+    }
+
+    /** One run's figures. */
+    record Run(Cell cell, long seed, TrainingResult result, double trainAccuracy, double testAccuracy) {
+        boolean proven() {
+            return result.status() == SolveStatus.OPTIMAL;
+        }
+
+        double solveSeconds() {
+            return result.solveTime().toNanos() / 1e9;
+        }
+
+        double buildSeconds() {
+            return result.buildTime().toNanos() / 1e9;
+        }
+    }
+
+    private static final Map<String, FormulationOptions> OPTIONS = new LinkedHashMap<>();
+
+    static {
+        OPTIONS.put("paper", FormulationOptions.paper());
+        OPTIONS.put("tight-M", FormulationOptions.paper().withTightFirstLayerBigM(true));
+        OPTIONS.put("symmetry", FormulationOptions.paper().withSymmetryBreaking(true));
+        OPTIONS.put("merge (default)", FormulationOptions.defaults());
+        OPTIONS.put("all", FormulationOptions.allSpeedUps());
+    }
+
+    private TrainingBench() {
+    }
+
+    static String run(Grid grid, Path csv) throws IOException {
+        RawDataset bcw = BuiltinDatasets.load("bcw");
+        List<Cell> cells = cells(grid);
+        List<Run> runs = new ArrayList<>();
+        Files.createDirectories(csv.toAbsolutePath().getParent());
+        try (Writer out = Files.newBufferedWriter(csv);
+                CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("part", "solver",
+                        "formulation", "start", "train_size", "hidden", "seed", "limit_s", "status", "loss",
+                        "loss_bound", "build_s", "solve_s", "nodes", "start_loss", "network_from_start",
+                        "train_acc", "test_acc").get())) {
+            int done = 0;
+            int total = cells.size() * grid.seeds().size();
+            for (Cell cell : cells) {
+                for (int seed : grid.seeds()) {
+                    Run run = runOne(bcw, cell, seed);
+                    runs.add(run);
+                    record(printer, run);
+                    printer.flush();
+                    System.out.printf(Locale.ROOT, "[%d/%d] %s %s %s %s K=%s h=%d seed %d: %s%n", ++done, total,
+                            cell.part(), cell.solver(), cell.formulation(), cell.start(), cell.sizeLabel(),
+                            cell.hidden(), seed, run.result().describe());
+                }
+            }
+        }
+        return report(grid, runs);
+    }
+
+    private static List<Cell> cells(Grid g) {
+        List<Cell> cells = new ArrayList<>();
+        for (String solver : g.backends()) {
+            for (int size : g.sizes()) {
+                if (solver.equals("ojalgo") && size > g.ojalgoMaxSize()) {
+                    continue;
+                }
+                for (int h : g.hidden()) {
+                    cells.add(new Cell("backends", solver, "merge (default)", "pocket", size, h, g.limitSeconds()));
+                }
+            }
+        }
+        for (String solver : List.of("ortools-highs", "ortools-scip")) {
+            for (String option : OPTIONS.keySet()) {
+                for (int size : g.optionSizes()) {
+                    cells.add(new Cell("options", solver, option, "none", size, 5, g.limitSeconds()));
+                }
+            }
+        }
+        for (int size : g.startSizes()) {
+            for (String start : List.of("none", "pocket")) {
+                cells.add(new Cell("start", "ortools-scip", "merge (default)", start, size, 5, g.longLimitSeconds()));
+            }
+        }
+        return cells;
+    }
+
+    private static Run runOne(RawDataset bcw, Cell cell, long seed) {
+        SplitSpec split = SplitSpec.of(seed, 0.2);
+        PreparedData data = DataPipeline.prepare(bcw, cell.size() == 0 ? split : split.trainSize(cell.size()),
+                MissingValuePolicy.TRAIN_MEDIAN);
+        BnnSpec spec = BnnSpec.forData(data.train()).hidden(cell.hidden()).build();
+        ExactTrainer trainer = new ExactTrainer().withHeuristicStart(cell.start().equals("pocket"));
+        SolveParams params = SolveParams.defaults().withTimeLimitSeconds(cell.limitSeconds()).withThreads(1)
+                .withSeed(seed);
+        TrainingResult r = trainer.train(data.train(), spec, OPTIONS.get(cell.formulation()), LOSS,
+                solver(cell.solver()), params);
+        double train = r.hasNetwork() ? Evaluation.of(r.networkOrThrow(), data.train()).accuracy() : Double.NaN;
+        double test = r.hasNetwork() ? Evaluation.of(r.networkOrThrow(), data.test()).accuracy() : Double.NaN;
+        return new Run(cell, seed, r, train, test);
+    }
+
+    private static MilpSolver solver(String name) {
+        Supplier<MilpSolver> s = switch (name) {
+            case "ortools-highs" -> HighsSolver::new;
+            case "ortools-scip" -> ScipSolver::new;
+            case "ortools-cbc" -> CbcSolver::new;
+            case "ojalgo" -> OjAlgoSolver::new;
+            default -> throw new IllegalArgumentException("no benchmark backend " + name);
+        };
+        return s.get();
+    }
+
+    private static void record(CSVPrinter p, Run run) throws IOException {
+        Cell c = run.cell();
+        TrainingResult r = run.result();
+        p.printRecord(c.part(), c.solver(), c.formulation(), c.start(), c.size() == 0 ? r.milp().trainingRows()
+                : c.size(), c.hidden(), run.seed(), c.limitSeconds(), r.status(), num(r.trainingLoss()),
+                num(r.lossBound()), num(run.buildSeconds()), num(run.solveSeconds()), r.nodes(),
+                num(r.start().map(s -> s.trainingLoss()).orElse(Double.NaN)), r.networkFromStart(),
+                num(run.trainAccuracy()), num(run.testAccuracy()));
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    // ---- the report: one markdown table per part, medians over the seeds of each cell
+
+    private static String report(Grid grid, List<Run> runs) {
+        Map<Cell, List<Run>> byCell = new LinkedHashMap<>();
+        for (Run r : runs) {
+            byCell.computeIfAbsent(r.cell(), c -> new ArrayList<>()).add(r);
+        }
+        var sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "BCW, 9-h-1 BDNN, 0-1 loss, ε = 0.001, one thread per solve; "
+                + "medians over seeds %s (each seed another 80/20 split and sample of K points). `time` is the "
+                + "solver's wall time to its proof or to the limit; `proven` counts OPTIMAL runs; `loss` is "
+                + "the training errors of the network returned, `bound` the solver's; `build` the model "
+                + "translation (and start), `share` build ÷ (build + solve).%n%n", grid.seeds()));
+        sb.append(String.format(Locale.ROOT, "### Backends (default formulation: merge; pocket start; limit %.0f s)%n%n",
+                grid.limitSeconds()));
+        sb.append("| backend | K | h | proven | time | loss | bound | test acc | build | share | nodes |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        byCell.forEach((cell, rs) -> {
+            if (cell.part().equals("backends")) {
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                        cell.solver(), cell.sizeLabel(), cell.hidden(), proven(rs), seconds(rs), loss(rs),
+                        bound(rs), pct(median(rs, Run::testAccuracy)), buildSeconds(rs), share(rs), nodes(rs)));
+            }
+        });
+        sb.append(String.format(Locale.ROOT, "%n### Formulation options (h = 5, no start, limit %.0f s)%n%n",
+                grid.limitSeconds()));
+        sb.append("| backend | formulation | K | proven | time | loss | rows | build |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        byCell.forEach((cell, rs) -> {
+            if (cell.part().equals("options")) {
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.0f | %s |%n",
+                        cell.solver(), cell.formulation(), cell.sizeLabel(), proven(rs), seconds(rs), loss(rs),
+                        median(rs, r -> r.result().milp().model().rowCount()), buildSeconds(rs)));
+            }
+        });
+        sb.append(String.format(Locale.ROOT, "%n### Heuristic start (SCIP, h = 5, merge, limit %.0f s)%n%n",
+                grid.longLimitSeconds()));
+        sb.append("| K | start | proven | time | start loss | loss | bound | from start | test acc |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        byCell.forEach((cell, rs) -> {
+            if (cell.part().equals("start")) {
+                long fromStart = rs.stream().filter(r -> r.result().networkFromStart()).count();
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %d/%d | %s |%n",
+                        cell.sizeLabel(), cell.start(), proven(rs), seconds(rs),
+                        fmt(median(rs, r -> r.result().start().map(s -> s.trainingLoss()).orElse(Double.NaN))),
+                        loss(rs), bound(rs), fromStart, rs.size(), pct(median(rs, Run::testAccuracy))));
+            }
+        });
+        return sb.toString();
+    }
+
+    private static String proven(List<Run> rs) {
+        return rs.stream().filter(Run::proven).count() + "/" + rs.size();
+    }
+
+    private static String seconds(List<Run> rs) {
+        return String.format(Locale.ROOT, "%.2f s", median(rs, Run::solveSeconds));
+    }
+
+    private static String buildSeconds(List<Run> rs) {
+        return String.format(Locale.ROOT, "%.3f s", median(rs, Run::buildSeconds));
+    }
+
+    private static String share(List<Run> rs) {
+        return String.format(Locale.ROOT, "%.1f%%",
+                100 * median(rs, r -> r.buildSeconds() / (r.buildSeconds() + r.solveSeconds())));
+    }
+
+    private static String loss(List<Run> rs) {
+        return fmt(median(rs, r -> r.result().trainingLoss()));
+    }
+
+    private static String bound(List<Run> rs) {
+        return fmt(median(rs, r -> r.result().lossBound()));
+    }
+
+    private static String nodes(List<Run> rs) {
+        double n = median(rs, r -> r.result().nodes() < 0 ? Double.NaN : r.result().nodes());
+        return Double.isNaN(n) ? "-" : String.format(Locale.ROOT, "%.0f", n);
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "-" : v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** The median of the values that are not NaN; NaN when there are none. */
+    static double median(List<Run> rs, ToDoubleFunction<Run> f) {
+        return Stats.median(rs.stream().mapToDouble(f).filter(d -> !Double.isNaN(d)).toArray());
+    }
+}
