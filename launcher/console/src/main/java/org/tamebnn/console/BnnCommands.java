@@ -150,7 +150,7 @@ public class BnnCommands {
                 throw new CommandFailure(s.name() + " solves LPs only; training a BNN needs a MILP solver");
             } // unnamed LP-only solvers are left out: solver:list shows them
         }
-        return run.header() + System.lineSeparator() + BnnTables.comparison(rows);
+        return run.header() + System.lineSeparator() + BnnTables.comparison(BnnRow.crossChecked(rows));
     }
 
     private List<RegisteredSolver> chosen(String names) {
