@@ -119,6 +119,13 @@ public final class Main {
         if (type.equals("CommandFailure")) {
             return msg;
         }
+        if (msg.startsWith("Cannot coerce ")) {
+            // Gogo found no method whose parameters fit the words: an unknown option, a missing
+            // value, or the --name=value form it does not read
+            String fn = msg.substring("Cannot coerce ".length()).split("\\(", 2)[0];
+            return "options of '" + fn + "' not understood: an unknown option, a value missing, or --name=value"
+                    + " (write --name value); see its --help";
+        }
         if (msg.startsWith("Command not found")) {
             return msg.replace("Command not found", "unknown command") + " (run ./tamebnn help for the list)";
         }

@@ -32,6 +32,9 @@ class MainTest {
         assertEquals("unknown command: foo:bar (run ./tamebnn help for the list)",
                 Main.describe(new IllegalArgumentException("Command not found: foo:bar")));
         assertEquals("first line", Main.describe(new IllegalStateException("first line\nsecond")));
+        assertEquals("options of 'train' not understood: an unknown option, a value missing, or --name=value"
+                + " (write --name value); see its --help", Main.describe(new IllegalArgumentException(
+                        "Cannot coerce train(Token, Token) to any of [(CommandSession, String)]")));
         assertEquals("NullPointerException", Main.describe(new NullPointerException()));
     }
 }
