@@ -1,14 +1,37 @@
 package org.tamebnn.api.milp;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The parts of {@link MilpSolver#solve} every adapter needs, written once: availability and
  * capability checks, timing, and turning any exception or native failure into an
  * {@link SolveStatus#ERROR} result with a message, so that no backend can crash its caller.
  * Adapters implement {@link #solveChecked}.
+ *
+ * <p>Time limits are also enforced here, for backends that overrun their own (CBC by over a second
+ * was measured): when the solver declares {@link Capability#CANCELLATION}, a watchdog cancels the
+ * solve {@link #watchdogGrace(Duration) a grace period} after the limit, and the result is then
+ * reported as {@link SolveStatus#TIME_LIMIT} with whatever incumbent the backend returned.
  */
 public abstract class AbstractMilpSolver implements MilpSolver {
+
+    /** One daemon thread for every solver's watchdog: it only flips cancellation tokens. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tamebnn-time-limit-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** How long after its time limit a solve is cancelled: 5% of the limit, at least 0.25 s, at most 2 s. */
+    public static Duration watchdogGrace(Duration limit) {
+        long nanos = Math.clamp(limit.toNanos() / 20, 250_000_000L, 2_000_000_000L);
+        return Duration.ofNanos(nanos);
+    }
 
     @Override
     public final SolveResult solve(MilpModel model, SolveParams params, SolveListener listener,
@@ -28,13 +51,36 @@ public abstract class AbstractMilpSolver implements MilpSolver {
             return new SolveResult(name, SolveStatus.CANCELLED, "cancelled before the solve started", Double.NaN,
                     Double.NaN, null, null, elapsed(start), 0);
         }
-        try {
-            SolveResult r = solveChecked(model, params, listener, cancellation, start);
-            return new SolveResult(name, r.status(), r.message(), r.objective(), r.bestBound(), r.values(),
-                    r.rowDuals(), elapsed(start), r.nodes());
+        boolean guarded = params.timeLimit().isPresent() && info().supports(Capability.CANCELLATION);
+        CancellationToken token = guarded ? new CancellationToken() : cancellation;
+        AtomicBoolean fired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = null;
+        try (CancellationToken.Registration link = guarded ? cancellation.onCancel(token::cancel) : () -> { }) {
+            if (guarded) {
+                Duration limit = params.timeLimit().get();
+                long delay = limit.plus(watchdogGrace(limit)).toNanos() - (System.nanoTime() - start);
+                watchdog = WATCHDOG.schedule(() -> {
+                    fired.set(true);
+                    token.cancel();
+                }, Math.max(0, delay), TimeUnit.NANOSECONDS);
+            }
+            SolveResult r = solveChecked(model, params, listener, token, start);
+            SolveStatus status = r.status();
+            String message = r.message();
+            if (fired.get() && status == SolveStatus.CANCELLED && !cancellation.isCancelled()) {
+                status = SolveStatus.TIME_LIMIT;
+                message = "time limit of " + params.timeLimit().get().toMillis() / 1000.0 + " s reached; " + name
+                        + " overran it and was stopped by the watchdog";
+            }
+            return new SolveResult(name, status, message, r.objective(), r.bestBound(), r.values(), r.rowDuals(),
+                    elapsed(start), r.nodes());
         } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return SolveResult.error(name, name + " failed on model '" + model.name() + "': " + why, elapsed(start));
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
         }
     }
 

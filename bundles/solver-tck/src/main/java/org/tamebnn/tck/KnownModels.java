@@ -161,4 +161,104 @@ public final class KnownModels {
         b.row("r").term(x, 1).term(y, -1).atMost(0.5);
         return b.build();
     }
+
+    /**
+     * max 1e-6·x + 1e6·y with 1e6·x ≤ 3e12 and 1e-6·y ≤ 2.5e-6, x, y ≥ 0: coefficients twelve
+     * orders of magnitude apart. x = 3e6, y = 2.5 (objective 2500003), or with y integer y = 2
+     * (objective 2000003).
+     */
+    public static MilpModel extremeCoefficients(boolean integerY) {
+        MilpModel.Builder b = MilpModel.builder(integerY ? "extreme_coefficients_int" : "extreme_coefficients")
+                .sense(Sense.MAXIMIZE);
+        int x = b.continuous("x", 0, INF);
+        int y = integerY ? b.integer("y", 0, INF) : b.continuous("y", 0, INF);
+        b.objective(x, 1e-6).objective(y, 1e6);
+        b.row("big").term(x, 1e6).atMost(3e12);
+        b.row("small").term(y, 1e-6).atMost(2.5e-6);
+        return b.build();
+    }
+
+    /** min x − 2y with only bounds, x ∈ [1, 5], y ∈ [−2, 3] (integer or not), no rows: x = 1, y = 3, objective −5. */
+    public static MilpModel noRows(boolean integerY) {
+        MilpModel.Builder b = MilpModel.builder(integerY ? "no_rows_int" : "no_rows");
+        int x = b.continuous("x", 1, 5);
+        int y = integerY ? b.integer("y", -2, 3) : b.continuous("y", -2, 3);
+        b.objective(x, 1).objective(y, -2);
+        return b.build();
+    }
+
+    /** max x + y, 2x + y ≤ 4, x + 3y ≤ 6, x, y ≥ 0 continuous: a fractional vertex (1.2, 1.6), objective 2.8. */
+    public static MilpModel fractionalLp() {
+        MilpModel.Builder b = MilpModel.builder("fractional_lp").sense(Sense.MAXIMIZE);
+        int x = b.continuous("x", 0, INF);
+        int y = b.continuous("y", 0, INF);
+        b.objective(x, 1).objective(y, 1);
+        b.row("r1").term(x, 2).term(y, 1).atMost(4);
+        b.row("r2").term(x, 1).term(y, 3).atMost(6);
+        return b.build();
+    }
+
+    /**
+     * A market split instance (Cornuéjols &amp; Dawande 1998), known to be very hard for branch and
+     * bound: m rows Σ_j a_ij·x_j + s⁺_i − s⁻_i = b_i over n binaries x with a_ij uniform in
+     * [0, 99], integer slacks, minimising Σ (s⁺ + s⁻). Its LP bound is 0 and no solver closes the
+     * gap in seconds at m = 5, n = 40, while x = 0 is a feasible start, so a run is stopped by its
+     * limit, not by a proof. With {@code planted} the right-hand side is A·x* for a random x*, so
+     * that x* is an optimal solution of value 0 (see {@link #plantedSolution}); otherwise
+     * b_i = ⌊Σ_j a_ij / 2⌋, the classic choice.
+     */
+    public static MilpModel marketSplit(int m, int n, long seed, boolean planted) {
+        java.util.Random random = new java.util.Random(seed);
+        int[][] a = new int[m][n];
+        for (int[] row : a) {
+            for (int j = 0; j < n; j++) {
+                row[j] = random.nextInt(100);
+            }
+        }
+        boolean[] star = plantedBits(n, seed);
+        MilpModel.Builder b = MilpModel.builder("market_split_" + m + "x" + n + (planted ? "_planted" : ""));
+        int[] x = new int[n];
+        for (int j = 0; j < n; j++) {
+            x[j] = b.binary("x" + j);
+        }
+        for (int i = 0; i < m; i++) {
+            long rhs = 0;
+            long total = 0;
+            for (int j = 0; j < n; j++) {
+                total += a[i][j];
+                rhs += star[j] ? a[i][j] : 0;
+            }
+            if (!planted) {
+                rhs = total / 2;
+            }
+            int plus = b.integer("sp" + i, 0, total);
+            int minus = b.integer("sm" + i, 0, total);
+            b.objective(plus, 1).objective(minus, 1);
+            var row = b.row("split" + i).term(plus, 1).term(minus, -1);
+            for (int j = 0; j < n; j++) {
+                row.term(x[j], a[i][j]);
+            }
+            row.equalTo(rhs);
+        }
+        return b.build();
+    }
+
+    /** The optimal point of {@code marketSplit(m, n, seed, true)}: x*, then zero slacks. */
+    public static double[] plantedSolution(int m, int n, long seed) {
+        boolean[] star = plantedBits(n, seed);
+        double[] point = new double[n + 2 * m];
+        for (int j = 0; j < n; j++) {
+            point[j] = star[j] ? 1 : 0;
+        }
+        return point;
+    }
+
+    private static boolean[] plantedBits(int n, long seed) {
+        java.util.Random random = new java.util.Random(seed ^ 0x5DEECE66DL);
+        boolean[] star = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            star[j] = random.nextBoolean();
+        }
+        return star;
+    }
 }

@@ -8,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -19,10 +24,13 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolver;
+import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.api.milp.SolveProgress;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
 import org.tamebnn.api.mps.MpsReader;
@@ -156,6 +164,129 @@ public abstract class MilpSolverConformanceTest {
     void lpOnlySolverSolvesTheRelaxation() {
         // The relaxation of the general-integer example has the optimum (4, 4.5) with 8.5.
         assertOptimal(KnownModels.generalIntegers().relaxation(), 8.5);
+    }
+
+    /** Coefficients from 1e-6 to 1e12 in one model: the backend's scaling must not lose the answer. */
+    @Test
+    void veryLargeAndVerySmallCoefficients() {
+        boolean integer = solver().info().supports(Capability.INTEGER_VARIABLES);
+        assertOptimal(KnownModels.extremeCoefficients(integer), integer ? 2_000_003 : 2_500_003);
+    }
+
+    /** Bounds and an objective only: a model with 0 rows is a model, not an error. */
+    @Test
+    void modelWithoutRows() {
+        assertOptimal(KnownModels.noRows(solver().info().supports(Capability.INTEGER_VARIABLES)), -5);
+    }
+
+    /** A MILP backend given an LP must return the LP's (fractional) optimum, not a rounded one. */
+    @Test
+    void continuousOnlyModelThroughAMilpBackend() {
+        requires(Capability.INTEGER_VARIABLES);
+        assertOptimal(KnownModels.fractionalLp(), 2.8);
+    }
+
+    /** The kit's hard model: a market split instance no backend solves in seconds (see {@link KnownModels#marketSplit}). */
+    private static MilpModel hardModel(long seed) {
+        return KnownModels.marketSplit(HARD_ROWS, HARD_COLUMNS, seed, false);
+    }
+
+    private static final int HARD_ROWS = 5;
+    private static final int HARD_COLUMNS = 40;
+    private static final Duration HARD_LIMIT = Duration.ofSeconds(1);
+
+    /**
+     * A solve with a 1 s limit on a model no backend can finish in that time ends with TIME_LIMIT,
+     * and returns within the configured slack ({@link TckConfig#timeLimitSlack()}). The slack is
+     * a bound on honouring the limit, not a speed target.
+     */
+    @Test
+    void timeLimitStopsTheSolveWithinTheSlack() {
+        requires(Capability.INTEGER_VARIABLES);
+        requires(Capability.TIME_LIMIT);
+        MilpModel model = hardModel(1);
+        long start = System.nanoTime();
+        SolveResult r = solver().solve(model, SolveParams.defaults().withTimeLimit(HARD_LIMIT));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(SolveStatus.TIME_LIMIT, r.status(), r::toString);
+        assertTrue(took.compareTo(HARD_LIMIT.plus(config().timeLimitSlack())) <= 0,
+                () -> "returned " + took.toMillis() + " ms after a " + HARD_LIMIT.toMillis() + " ms limit (slack "
+                        + config().timeLimitSlack().toMillis() + " ms)");
+        if (r.hasSolution()) {
+            assertFeasible(model, r);
+        }
+    }
+
+    /** At a time limit the best solution found so far comes back (here x = 0 is feasible, so there is one). */
+    @Test
+    void timeLimitKeepsTheIncumbent() {
+        requires(Capability.INTEGER_VARIABLES);
+        requires(Capability.TIME_LIMIT);
+        MilpModel model = hardModel(2);
+        SolveResult r = solver().solve(model, SolveParams.defaults().withTimeLimit(HARD_LIMIT));
+        assertEquals(SolveStatus.TIME_LIMIT, r.status(), r::toString);
+        assertFeasible(model, r);
+        if (!Double.isNaN(r.bestBound())) {
+            assertTrue(r.bestBound() <= r.objective() + tolerance(r.objective()), r::toString);
+        }
+    }
+
+    /** Cancelling from another thread ends the solve with CANCELLED, within the slack, and keeps what was found. */
+    @Test
+    void cancellationFromAnotherThreadStopsTheSolve() throws Exception {
+        requires(Capability.INTEGER_VARIABLES);
+        requires(Capability.CANCELLATION);
+        MilpModel model = hardModel(3);
+        CancellationToken token = new CancellationToken();
+        MilpSolver solver = solver();
+        CompletableFuture<SolveResult> running = CompletableFuture.supplyAsync(() -> solver.solve(model,
+                SolveParams.defaults().withTimeLimitSeconds(120), SolveListener.NONE, token));
+        Thread.sleep(300);
+        long cancelled = System.nanoTime();
+        token.cancel();
+        SolveResult r = running.get(150, TimeUnit.SECONDS);
+        Duration took = Duration.ofNanos(System.nanoTime() - cancelled);
+        assertEquals(SolveStatus.CANCELLED, r.status(), r::toString);
+        assertTrue(took.compareTo(config().timeLimitSlack()) <= 0,
+                () -> "returned " + took.toMillis() + " ms after the cancel (slack " + config().timeLimitSlack().toMillis()
+                        + " ms)");
+        if (r.hasSolution()) {
+            assertFeasible(model, r);
+        }
+    }
+
+    /**
+     * A MIP start is used: given the planted optimum of a market split instance (value 0, which the
+     * LP bound 0 proves at once), the backend returns a solution of value 0 well within its limit,
+     * where without the start it would search for a long time.
+     */
+    @Test
+    void mipStartIsUsed() {
+        requires(Capability.INTEGER_VARIABLES);
+        requires(Capability.MIP_START);
+        MilpModel model = KnownModels.marketSplit(HARD_ROWS, HARD_COLUMNS, 4, true);
+        double[] start = KnownModels.plantedSolution(HARD_ROWS, HARD_COLUMNS, 4);
+        assertEquals(0, model.objectiveValue(start));
+        assertTrue(model.maxViolation(start) == 0, "the planted point is feasible");
+        SolveResult r = solver().solve(model, SolveParams.defaults().withTimeLimitSeconds(10).withMipStart(start));
+        assertFeasible(model, r);
+        assertClose(0, r.objective(), "objective after a start at the optimum");
+    }
+
+    /** Progress reports, where declared, arrive during the solve and make sense. */
+    @Test
+    void progressIsReportedWhereDeclared() {
+        requires(Capability.PROGRESS);
+        MilpModel model = hardModel(5);
+        List<SolveProgress> seen = new CopyOnWriteArrayList<>();
+        solver().solve(model, SolveParams.defaults().withTimeLimitSeconds(2), seen::add, new CancellationToken());
+        assertFalse(seen.isEmpty(), solver().info().name() + " declares PROGRESS but reported none in 2 s");
+        for (SolveProgress p : seen) {
+            assertFalse(p.elapsed().isNegative());
+            assertTrue(Double.isNaN(p.incumbent()) || p.incumbent() >= -tolerance(0), p::toString);
+            assertTrue(Double.isNaN(p.bound()) || Double.isNaN(p.incumbent())
+                    || p.bound() <= p.incumbent() + tolerance(p.incumbent()), p::toString);
+        }
     }
 
     static Stream<MiplibInstance> miplib() {

@@ -40,6 +40,12 @@ final class ModelTranslator {
             }
             rows[i] = c;
         }
+        if (rows.length == 0 && vars.length > 0) {
+            // CLP answers ABNORMAL on an empty matrix: one redundant free row x₀ ∈ (−∞, ∞) gives it
+            // a matrix without changing the model; it is not among the model's rows, so no dual is read from it
+            solver.makeConstraint(-MPSolver.infinity(), MPSolver.infinity(), "tamebnn_nonempty").setCoefficient(vars[0],
+                    1);
+        }
         MPObjective objective = solver.objective();
         if (withObjective) {
             for (int j = 0; j < vars.length; j++) {
