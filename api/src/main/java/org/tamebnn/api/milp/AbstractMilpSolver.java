@@ -73,7 +73,7 @@ public abstract class AbstractMilpSolver implements MilpSolver {
                         + " overran it and was stopped by the watchdog";
             }
             return new SolveResult(name, status, message, r.objective(), r.bestBound(), r.values(), r.rowDuals(),
-                    elapsed(start), r.nodes());
+                    elapsed(start), r.nodes(), r.modelTime());
         } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return SolveResult.error(name, name + " failed on model '" + model.name() + "': " + why, elapsed(start));

@@ -16,15 +16,28 @@ import java.util.Optional;
  * @param rowDuals  LP row duals, or null when not available (see {@link Capability#LP_DUALS})
  * @param wallTime  wall time of the solve, translation of the model included
  * @param nodes     branch-and-bound nodes, -1 when unknown
+ * @param modelTime the part of {@code wallTime} spent translating the model into the backend's own
+ *                  form (null when the adapter does not measure it); the rest is the backend's solve
  */
 public record SolveResult(String solver, SolveStatus status, String message, double objective, double bestBound,
-        double[] values, double[] rowDuals, Duration wallTime, long nodes) {
+        double[] values, double[] rowDuals, Duration wallTime, long nodes, Duration modelTime) {
+
+    /** A result whose model translation time is not measured. */
+    public SolveResult(String solver, SolveStatus status, String message, double objective, double bestBound,
+            double[] values, double[] rowDuals, Duration wallTime, long nodes) {
+        this(solver, status, message, objective, bestBound, values, rowDuals, wallTime, nodes, null);
+    }
 
     public SolveResult {
         message = message == null ? "" : message;
         if (status == SolveStatus.ERROR && message.isBlank()) {
             throw new IllegalArgumentException("an ERROR result needs a message saying why");
         }
+    }
+
+    /** This result with the model translation time measured by the adapter. */
+    public SolveResult withModelTime(Duration time) {
+        return new SolveResult(solver, status, message, objective, bestBound, values, rowDuals, wallTime, nodes, time);
     }
 
     /** A failed solve with its reason. */

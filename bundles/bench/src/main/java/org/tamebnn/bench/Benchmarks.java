@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Runs the benchmarks and writes their tables to {@code bundles/bench/results/}, which the README
- * quotes. Usage: {@code Benchmarks ROOT [startup|training|all] [--smoke]} with ROOT the repository
- * (the distribution must be built for {@code startup}); {@code --smoke} runs a tiny training grid
+ * quotes. Usage: {@code Benchmarks ROOT [startup|training|solvers|all] [--smoke]} with ROOT the
+ * repository (the distribution must be built for {@code startup}); {@code --smoke} runs tiny grids
  * into {@code target/} to check the harness, leaving the quoted results alone.
  */
 public final class Benchmarks {
@@ -19,8 +19,8 @@ public final class Benchmarks {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String what = args.length > 1 ? args[1] : "all";
         boolean smoke = java.util.Arrays.asList(args).contains("--smoke");
-        if (!java.util.Set.of("startup", "training", "all").contains(what)) {
-            System.err.println("tamebnn bench: expected startup, training or all, not '" + what + "'");
+        if (!java.util.Set.of("startup", "training", "solvers", "all").contains(what)) {
+            System.err.println("tamebnn bench: expected startup, training, solvers or all, not '" + what + "'");
             System.exit(2);
         }
         Path results = root.resolve(smoke ? "bundles/bench/target/smoke" : "bundles/bench/results");
@@ -34,6 +34,15 @@ public final class Benchmarks {
             var grid = smoke ? TrainingBench.Grid.smoke() : TrainingBench.Grid.full();
             String table = TrainingBench.run(grid, results.resolve("training-runs.csv"));
             write(results.resolve("training.md"), table);
+            System.out.println(table);
+        }
+        if (what.equals("solvers") || what.equals("all")) {
+            Path scratch = Files.createTempDirectory("tamebnn-bench");
+            String table = smoke
+                    ? SolverBench.run(scratch, 5, java.util.List.of(25), false, results.resolve("solvers-runs.csv"))
+                    : SolverBench.run(scratch, 20, java.util.List.of(25, 50, 100, 200), true,
+                            results.resolve("solvers-runs.csv"));
+            write(results.resolve("solvers.md"), table);
             System.out.println(table);
         }
     }

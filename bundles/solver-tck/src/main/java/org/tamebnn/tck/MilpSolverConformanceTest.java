@@ -374,6 +374,10 @@ public abstract class MilpSolverConformanceTest {
         double violation = model.maxViolation(x);
         assertTrue(violation <= 1e-5, () -> model.name() + ": returned point violates the model by " + violation);
         assertClose(model.objectiveValue(x), r.objective(), model.name() + " objective recomputed from the solution");
+        if (r.modelTime() != null) {
+            assertFalse(r.modelTime().isNegative() || r.modelTime().compareTo(r.wallTime()) > 0,
+                    () -> "model translation time " + r.modelTime() + " must lie within the wall time " + r.wallTime());
+        }
     }
 
     protected void assertClose(double expected, double actual, String what) {

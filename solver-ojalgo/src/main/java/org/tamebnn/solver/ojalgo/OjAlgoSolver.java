@@ -54,16 +54,17 @@ public final class OjAlgoSolver extends AbstractMilpSolver {
             options.time_abort = Math.max(1, limit.toMillis());
             options.time_suffice = options.time_abort;
         });
+        long translating = System.nanoTime();
         ExpressionsBasedModel ojModel = new ExpressionsBasedModel(options);
         Variable[] vars = translate(model, ojModel);
+        Duration modelTime = elapsed(translating);
         Optimisation.Result result = optimise(model, ojModel, options, cancellation);
         boolean timedOut = params.timeLimit().map(l -> elapsed(startNanos).compareTo(l) >= 0).orElse(false);
         SolveResult r = toResult(model, vars.length, result, cancellation.isCancelled(), timedOut);
         if (r.status() == SolveStatus.INFEASIBLE && model.hasIntegers()) {
-            return checkInfeasibility(model, r, params.timeLimit().map(l -> l.minus(elapsed(startNanos))),
-                    cancellation);
+            r = checkInfeasibility(model, r, params.timeLimit().map(l -> l.minus(elapsed(startNanos))), cancellation);
         }
-        return r;
+        return r.withModelTime(modelTime);
     }
 
     /**

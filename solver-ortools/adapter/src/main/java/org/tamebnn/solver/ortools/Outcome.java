@@ -1,5 +1,7 @@
 package org.tamebnn.solver.ortools;
 
+import java.time.Duration;
+
 import com.google.ortools.linearsolver.MPSolverResponseStatus;
 
 /**
@@ -13,9 +15,10 @@ import com.google.ortools.linearsolver.MPSolverResponseStatus;
  * @param duals             LP row duals (optimal LPs on backends with LP duals)
  * @param timeLimitReached  the time limit had passed when the backend returned
  * @param cancelled         the solve's token was cancelled when the backend returned
+ * @param modelTime         translating the model into OR-Tools' form (variables, rows, parameters, hint)
  */
 record Outcome(MPSolverResponseStatus status, double objective, double bound, double[] values, double[] duals,
-        long nodes, boolean timeLimitReached, boolean cancelled) {
+        long nodes, boolean timeLimitReached, boolean cancelled, Duration modelTime) {
 
     boolean hasPoint() {
         return values != null;

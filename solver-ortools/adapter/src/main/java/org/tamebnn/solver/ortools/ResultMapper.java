@@ -48,6 +48,10 @@ final class ResultMapper {
     }
 
     SolveResult map(Outcome o) {
+        return mapStatus(o).withModelTime(o.modelTime());
+    }
+
+    private SolveResult mapStatus(Outcome o) {
         return switch (o.status()) {
             case MPSOLVER_OPTIMAL -> optimal(o);
             case MPSOLVER_UNBOUNDED -> result(SolveStatus.UNBOUNDED, "", o, false);
@@ -63,7 +67,7 @@ final class ResultMapper {
             // HiGHS says OPTIMAL when it reaches mip_rel_gap and OR-Tools hands back the objective
             // as the bound, so the gap actually reached is unknown
             Outcome unproven = new Outcome(o.status(), o.objective(), Double.NaN, o.values(), o.duals(), o.nodes(),
-                    o.timeLimitReached(), o.cancelled());
+                    o.timeLimitReached(), o.cancelled(), o.modelTime());
             return result(SolveStatus.FEASIBLE, "HiGHS stopped within the relative gap limit "
                     + gapLimit.getAsDouble() + "; the gap reached and the bound are not reported", unproven, true);
         }

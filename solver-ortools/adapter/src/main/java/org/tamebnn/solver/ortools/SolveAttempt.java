@@ -1,5 +1,6 @@
 package org.tamebnn.solver.ortools;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +35,13 @@ final class SolveAttempt {
         }
         MPSolverParameters parameters = new MPSolverParameters();
         try {
+            long translating = System.nanoTime();
             ModelTranslator.Translation t = ModelTranslator.translate(model, solver, withObjective);
             configure(backend, solver, parameters, params);
             if (withObjective) {
                 hint(backend, solver, t, params, model);
             }
+            Duration modelTime = Duration.ofNanos(System.nanoTime() - translating);
             deadline.ifPresent(d -> solver.setTimeLimit(d.remainingMillis()));
             MPSolverResponseStatus status;
             try (Interrupter interrupter = new Interrupter(solver);
@@ -53,7 +56,7 @@ final class SolveAttempt {
                     .orElse(false);
             // a backend that cannot be interrupted ran to its own end: a cancel did not stop it
             boolean stoppedByCancel = backend.supports(Capability.CANCELLATION) && cancellation.isCancelled();
-            return read(backend, model, solver, t, status, limitReached, stoppedByCancel);
+            return read(backend, model, solver, t, status, limitReached, stoppedByCancel, modelTime);
         } finally {
             parameters.delete();
             solver.delete();
@@ -124,7 +127,7 @@ final class SolveAttempt {
     }
 
     private static Outcome read(Backend backend, MilpModel model, MPSolver solver, ModelTranslator.Translation t,
-            MPSolverResponseStatus status, boolean limitReached, boolean cancelled) {
+            MPSolverResponseStatus status, boolean limitReached, boolean cancelled, Duration modelTime) {
         boolean optimal = status == MPSolverResponseStatus.MPSOLVER_OPTIMAL;
         boolean hasPoint = optimal || status == MPSolverResponseStatus.MPSOLVER_FEASIBLE;
         double objective = Double.NaN;
@@ -152,7 +155,7 @@ final class SolveAttempt {
             }
         }
         long nodes = backend.countsNodes() && model.hasIntegers() ? solver.nodes() : -1;
-        return new Outcome(status, objective, bound, values, duals, nodes, limitReached, cancelled);
+        return new Outcome(status, objective, bound, values, duals, nodes, limitReached, cancelled, modelTime);
     }
 
     private static double finiteOrNaN(double v) {
