@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.api.milp.SolveStatus;
+import org.tamebnn.bnn.BnnFormulation;
 import org.tamebnn.bnn.BnnSpec;
 import org.tamebnn.bnn.Evaluation;
 import org.tamebnn.bnn.ExactTrainer;
@@ -70,28 +71,33 @@ final class TrainingBench {
         }
     }
 
-    /** One cell of the grid: everything but the seed. */
+    /** One cell of the grid: everything but the seed. Size 0 means the whole training part. */
     record Cell(String part, String solver, String formulation, String start, int size, int hidden,
             double limitSeconds) {
         String sizeLabel() {
-            return size == 0 ? "559 (all)" : Integer.toString(size);
+            return size == 0 ? "all" : Integer.toString(size);
         }
     }
 
-    /** One run's figures. */
-    record Run(Cell cell, long seed, TrainingResult result, double trainAccuracy, double testAccuracy) {
+    /** One run's figures, as the CSV file holds them (so that tables can be made again from it). */
+    record Run(Cell cell, long seed, String status, double loss, double bound, double buildSeconds,
+            double solveSeconds, long nodes, double startLoss, boolean fromStart, double trainAccuracy,
+            double testAccuracy, int rows) {
         boolean proven() {
-            return result.status() == SolveStatus.OPTIMAL;
+            return status.equals(SolveStatus.OPTIMAL.name());
         }
 
-        double solveSeconds() {
-            return result.solveTime().toNanos() / 1e9;
-        }
-
-        double buildSeconds() {
-            return result.buildTime().toNanos() / 1e9;
+        static Run of(Cell cell, long seed, TrainingResult r, double train, double test) {
+            return new Run(cell, seed, r.status().name(), r.trainingLoss(), r.lossBound(),
+                    r.buildTime().toNanos() / 1e9, r.solveTime().toNanos() / 1e9, r.nodes(),
+                    r.start().map(s -> s.trainingLoss()).orElse(Double.NaN), r.networkFromStart(), train, test,
+                    r.milp().model().rowCount());
         }
     }
+
+    private static final String[] HEADER = {"part", "solver", "formulation", "start", "train_size", "hidden", "seed",
+        "limit_s", "status", "loss", "loss_bound", "build_s", "solve_s", "nodes", "start_loss", "network_from_start",
+        "train_acc", "test_acc", "rows"};
 
     private static final Map<String, FormulationOptions> OPTIONS = new LinkedHashMap<>();
 
@@ -112,26 +118,20 @@ final class TrainingBench {
         // warm-up, not recorded: loads each backend's native library and lets the JIT compile the
         // formulation code, which would otherwise be charged to whichever cell comes first
         for (String solver : List.of("ortools-highs", "ortools-scip", "ortools-cbc", "ojalgo")) {
-            runOne(bcw, new Cell("warm-up", solver, "merge (default)", "pocket", 25, 2, 10), 99);
+            runOne(bcw, new Cell("warm-up", solver, "merge (default)", "pocket", 25, 2, 10), 99, false);
         }
         List<Run> runs = new ArrayList<>();
         Files.createDirectories(csv.toAbsolutePath().getParent());
         try (Writer out = Files.newBufferedWriter(csv);
-                CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("part", "solver",
-                        "formulation", "start", "train_size", "hidden", "seed", "limit_s", "status", "loss",
-                        "loss_bound", "build_s", "solve_s", "nodes", "start_loss", "network_from_start",
-                        "train_acc", "test_acc").get())) {
+                CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
             int done = 0;
             int total = cells.size() * grid.seeds().size();
             for (Cell cell : cells) {
                 for (int seed : grid.seeds()) {
-                    Run run = runOne(bcw, cell, seed);
+                    Run run = runOne(bcw, cell, seed, true);
                     runs.add(run);
                     record(printer, run);
                     printer.flush();
-                    System.out.printf(Locale.ROOT, "[%d/%d] %s %s %s %s K=%s h=%d seed %d: %s%n", ++done, total,
-                            cell.part(), cell.solver(), cell.formulation(), cell.start(), cell.sizeLabel(),
-                            cell.hidden(), seed, run.result().describe());
                 }
             }
         }
@@ -165,10 +165,8 @@ final class TrainingBench {
         return cells;
     }
 
-    private static Run runOne(RawDataset bcw, Cell cell, long seed) {
-        SplitSpec split = SplitSpec.of(seed, 0.2);
-        PreparedData data = DataPipeline.prepare(bcw, cell.size() == 0 ? split : split.trainSize(cell.size()),
-                MissingValuePolicy.TRAIN_MEDIAN);
+    private static Run runOne(RawDataset bcw, Cell cell, long seed, boolean print) {
+        PreparedData data = prepare(bcw, cell, seed);
         BnnSpec spec = BnnSpec.forData(data.train()).hidden(cell.hidden()).build();
         ExactTrainer trainer = new ExactTrainer().withHeuristicStart(cell.start().equals("pocket"));
         SolveParams params = SolveParams.defaults().withTimeLimitSeconds(cell.limitSeconds()).withThreads(1)
@@ -177,7 +175,51 @@ final class TrainingBench {
                 solver(cell.solver()), params);
         double train = r.hasNetwork() ? Evaluation.of(r.networkOrThrow(), data.train()).accuracy() : Double.NaN;
         double test = r.hasNetwork() ? Evaluation.of(r.networkOrThrow(), data.test()).accuracy() : Double.NaN;
-        return new Run(cell, seed, r, train, test);
+        if (print) {
+            System.out.printf(Locale.ROOT, "%s %s %s %s K=%s h=%d seed %d: %s%n", cell.part(), cell.solver(),
+                    cell.formulation(), cell.start(), cell.sizeLabel(), cell.hidden(), seed, r.describe());
+        }
+        return Run.of(cell, seed, r, train, test);
+    }
+
+    /** The tables again from a CSV file this class wrote, without running anything. */
+    static String report(Grid grid, Path csv) throws IOException {
+        List<Run> runs = new ArrayList<>();
+        RawDataset bcw = BuiltinDatasets.load("bcw");
+        Map<Cell, Cell> cells = new LinkedHashMap<>(); // one Cell instance per cell, for grouping
+        try (var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(csv))) {
+            for (var r : parser) {
+                int size = Integer.parseInt(r.get("train_size"));
+                Cell read = new Cell(r.get("part"), r.get("solver"), r.get("formulation"), r.get("start"),
+                        size == 559 ? 0 : size, Integer.parseInt(r.get("hidden")), Double.parseDouble(r.get("limit_s")));
+                Cell cell = cells.computeIfAbsent(read, c -> c);
+                runs.add(new Run(cell, Long.parseLong(r.get("seed")), r.get("status"), num(r.get("loss")),
+                        num(r.get("loss_bound")), num(r.get("build_s")), num(r.get("solve_s")),
+                        Long.parseLong(r.get("nodes")), num(r.get("start_loss")),
+                        Boolean.parseBoolean(r.get("network_from_start")), num(r.get("train_acc")),
+                        num(r.get("test_acc")), r.isMapped("rows") ? Integer.parseInt(r.get("rows"))
+                                : rowsOf(bcw, cell, Long.parseLong(r.get("seed")))));
+            }
+        }
+        return report(grid, runs);
+    }
+
+    /** The model's row count, by building it again (files written before the rows column existed). */
+    private static int rowsOf(RawDataset bcw, Cell cell, long seed) {
+        PreparedData data = prepare(bcw, cell, seed);
+        BnnSpec spec = BnnSpec.forData(data.train()).hidden(cell.hidden()).build();
+        return BnnFormulation.build(data.train(), spec, OPTIONS.get(cell.formulation()), LOSS).model().rowCount();
+    }
+
+    private static PreparedData prepare(RawDataset bcw, Cell cell, long seed) {
+        SplitSpec split = SplitSpec.of(seed, 0.2);
+        return DataPipeline.prepare(bcw, cell.size() == 0 ? split : split.trainSize(cell.size()),
+                MissingValuePolicy.TRAIN_MEDIAN);
+    }
+
+    private static double num(String cell) {
+        return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
     }
 
     private static MilpSolver solver(String name) {
@@ -193,12 +235,10 @@ final class TrainingBench {
 
     private static void record(CSVPrinter p, Run run) throws IOException {
         Cell c = run.cell();
-        TrainingResult r = run.result();
-        p.printRecord(c.part(), c.solver(), c.formulation(), c.start(), c.size() == 0 ? r.milp().trainingRows()
-                : c.size(), c.hidden(), run.seed(), c.limitSeconds(), r.status(), num(r.trainingLoss()),
-                num(r.lossBound()), num(run.buildSeconds()), num(run.solveSeconds()), r.nodes(),
-                num(r.start().map(s -> s.trainingLoss()).orElse(Double.NaN)), r.networkFromStart(),
-                num(run.trainAccuracy()), num(run.testAccuracy()));
+        p.printRecord(c.part(), c.solver(), c.formulation(), c.start(), c.size(), c.hidden(), run.seed(),
+                c.limitSeconds(), run.status(), num(run.loss()), num(run.bound()), num(run.buildSeconds()),
+                num(run.solveSeconds()), run.nodes(), num(run.startLoss()), run.fromStart(),
+                num(run.trainAccuracy()), num(run.testAccuracy()), run.rows());
     }
 
     private static String num(double v) {
@@ -237,7 +277,7 @@ final class TrainingBench {
             if (cell.part().equals("options")) {
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.0f | %s |%n",
                         cell.solver(), cell.formulation(), cell.sizeLabel(), proven(rs), seconds(rs), loss(rs),
-                        median(rs, r -> r.result().milp().model().rowCount()), buildSeconds(rs)));
+                        median(rs, r -> r.rows() < 0 ? Double.NaN : r.rows()), buildSeconds(rs)));
             }
         });
         sb.append(String.format(Locale.ROOT, "%n### Heuristic start (SCIP, h = 5, merge, limit %.0f s)%n%n",
@@ -246,10 +286,10 @@ final class TrainingBench {
         sb.append("|---|---|---|---|---|---|---|---|---|\n");
         byCell.forEach((cell, rs) -> {
             if (cell.part().equals("start")) {
-                long fromStart = rs.stream().filter(r -> r.result().networkFromStart()).count();
+                long fromStart = rs.stream().filter(Run::fromStart).count();
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %d/%d | %s |%n",
                         cell.sizeLabel(), cell.start(), proven(rs), seconds(rs),
-                        fmt(median(rs, r -> r.result().start().map(s -> s.trainingLoss()).orElse(Double.NaN))),
+                        fmt(median(rs, Run::startLoss)),
                         loss(rs), bound(rs), fromStart, rs.size(), pct(median(rs, Run::testAccuracy))));
             }
         });
@@ -274,15 +314,15 @@ final class TrainingBench {
     }
 
     private static String loss(List<Run> rs) {
-        return fmt(median(rs, r -> r.result().trainingLoss()));
+        return fmt(median(rs, Run::loss));
     }
 
     private static String bound(List<Run> rs) {
-        return fmt(median(rs, r -> r.result().lossBound()));
+        return fmt(median(rs, Run::bound));
     }
 
     private static String nodes(List<Run> rs) {
-        double n = median(rs, r -> r.result().nodes() < 0 ? Double.NaN : r.result().nodes());
+        double n = median(rs, r -> r.nodes() < 0 ? Double.NaN : r.nodes());
         return Double.isNaN(n) ? "-" : String.format(Locale.ROOT, "%.0f", n);
     }
 
