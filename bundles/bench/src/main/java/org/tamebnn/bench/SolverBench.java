@@ -28,6 +28,7 @@ import org.tamebnn.data.MissingValuePolicy;
 import org.tamebnn.data.PreparedData;
 import org.tamebnn.data.SplitSpec;
 import org.tamebnn.losses.ZeroOneLoss;
+import org.tamebnn.solver.lpsolve.LpSolveSolver;
 import org.tamebnn.solver.ojalgo.OjAlgoSolver;
 import org.tamebnn.solver.ortools.CbcSolver;
 import org.tamebnn.solver.ortools.CpSatSolver;
@@ -51,6 +52,7 @@ final class SolverBench {
         BACKENDS.put("ortools-cpsat", CpSatSolver::new);
         BACKENDS.put("ortools-highs", HighsSolver::new);
         BACKENDS.put("ortools-cbc", CbcSolver::new);
+        BACKENDS.put("lpsolve", LpSolveSolver::new);
     }
 
     /** A model to solve, with its known optimum where there is one (NaN otherwise). */
