@@ -17,6 +17,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * was measured): when the solver declares {@link Capability#CANCELLATION}, a watchdog cancels the
  * solve {@link #watchdogGrace(Duration) a grace period} after the limit, and the result is then
  * reported as {@link SolveStatus#TIME_LIMIT} with whatever incumbent the backend returned.
+ *
+ * <p>When the solver's bundle stops, Declarative Services calls {@link #deactivate()} (found by
+ * its default name on this superclass): every running solve is cancelled and ends as
+ * {@link SolveStatus#ERROR} "solver bundle stopped", and later calls on this instance get the same
+ * answer at once. Deactivation does not wait: a backend that cannot be interrupted runs to its own
+ * end on its caller's thread, and its answer is then discarded with the same ERROR, since the
+ * bundle that made it is gone.
  */
 public abstract class AbstractMilpSolver implements MilpSolver {
 
@@ -26,6 +33,22 @@ public abstract class AbstractMilpSolver implements MilpSolver {
         t.setDaemon(true);
         return t;
     });
+
+    /** The {@link SolveResult#message()} of a solve ended by its bundle stopping. */
+    public static final String BUNDLE_STOPPED = "solver bundle stopped";
+
+    /** The tokens of the solves running now, so that {@link #deactivate()} can cancel them. */
+    private final java.util.Set<CancellationToken> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+
+    /**
+     * Cancels every running solve and refuses new ones. Declarative Services calls it when the
+     * component is deactivated (its bundle stops or is updated); plain-Java users may call it too.
+     */
+    protected void deactivate() {
+        stopped = true;
+        running.forEach(CancellationToken::cancel);
+    }
 
     /** How long after its time limit a solve is cancelled: 5% of the limit, at least 0.25 s, at most 2 s. */
     public static Duration watchdogGrace(Duration limit) {
@@ -51,11 +74,16 @@ public abstract class AbstractMilpSolver implements MilpSolver {
             return new SolveResult(name, SolveStatus.CANCELLED, "cancelled before the solve started", Double.NaN,
                     Double.NaN, null, null, elapsed(start), 0);
         }
+        if (stopped) {
+            return SolveResult.error(name, name + ": " + BUNDLE_STOPPED, elapsed(start));
+        }
         boolean guarded = params.timeLimit().isPresent() && info().supports(Capability.CANCELLATION);
-        CancellationToken token = guarded ? new CancellationToken() : cancellation;
+        // the solve's own token: the caller's cancel, the watchdog and deactivate() all reach it
+        CancellationToken token = new CancellationToken();
         AtomicBoolean fired = new AtomicBoolean();
         ScheduledFuture<?> watchdog = null;
-        try (CancellationToken.Registration link = guarded ? cancellation.onCancel(token::cancel) : () -> { }) {
+        running.add(token);
+        try (CancellationToken.Registration link = cancellation.onCancel(token::cancel)) {
             if (guarded) {
                 Duration limit = params.timeLimit().get();
                 long delay = limit.plus(watchdogGrace(limit)).toNanos() - (System.nanoTime() - start);
@@ -65,6 +93,9 @@ public abstract class AbstractMilpSolver implements MilpSolver {
                 }, Math.max(0, delay), TimeUnit.NANOSECONDS);
             }
             SolveResult r = solveChecked(model, params, listener, token, start);
+            if (stopped) {
+                return SolveResult.error(name, name + ": " + BUNDLE_STOPPED + " during the solve", elapsed(start));
+            }
             SolveStatus status = r.status();
             String message = r.message();
             if (fired.get() && status == SolveStatus.CANCELLED && !cancellation.isCancelled()) {
@@ -78,6 +109,7 @@ public abstract class AbstractMilpSolver implements MilpSolver {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return SolveResult.error(name, name + " failed on model '" + model.name() + "': " + why, elapsed(start));
         } finally {
+            running.remove(token);
             if (watchdog != null) {
                 watchdog.cancel(false);
             }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +109,36 @@ class PlatformIT {
             assertTrue(r.out.lines().anyMatch(l -> l.startsWith("| " + solver + " ")), solver + " row in\n" + r.out);
         }
         assertFalse(r.out.contains("ortools-glop"), "LP-only solvers cannot train: " + r.out);
+    }
+
+    /**
+     * Stopping a solver's bundle while it solves ends its row with ERROR "solver bundle stopped"
+     * (Declarative Services deactivates the component, which cancels the solve); the comparison
+     * goes on with the next solver and nothing already computed is lost.
+     */
+    @Test
+    void stoppingASolverBundleMidSolveEndsItsRowAndTheComparisonGoesOn() throws Exception {
+        Bundle ojalgo = Arrays.stream(platform.context().getBundles())
+                .filter(b -> "org.tamebnn.solver.ojalgo".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        CompletableFuture<String> compare = CompletableFuture.supplyAsync(() -> {
+            try {
+                // ojAlgo needs far longer than the wait below for 100 points (it runs to its limit)
+                return gogo("bnn:compare --data bcw --train-size 100 --hidden 5 --start none"
+                        + " --solvers ojalgo,ortools-scip --time-limit 60");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(3000);
+        ojalgo.stop();
+        try {
+            String out = compare.get(180, TimeUnit.SECONDS);
+            assertTrue(out.lines().anyMatch(l -> l.startsWith("| ojalgo ") && l.contains("ERROR")), out);
+            assertTrue(out.contains("solver bundle stopped"), out);
+            assertTrue(out.lines().anyMatch(l -> l.startsWith("| ortools-scip ") && l.contains("OPTIMAL")), out);
+        } finally {
+            ojalgo.start();
+        }
     }
 
     @Test
