@@ -111,7 +111,7 @@ public final class CsvDatasetLoader {
             labelTexts[i] = label;
         }
         var distinct = new LinkedHashSet<>(List.of(labelTexts));
-        if (distinct.size() < 2) {
+        if (distinct.size() < options.minimumClasses()) {
             throw new DataException(source, "only one class ('" + labelTexts[0] + "') in "
                     + layout.column(layout.labelColumn()) + " on lines " + lines[0] + "–" + lines[lines.length - 1]
                     + "; a classifier needs at least two");

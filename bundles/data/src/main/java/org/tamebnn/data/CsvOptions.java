@@ -22,9 +22,12 @@ import java.util.Set;
  *        call them {@code column 0}, {@code column 1}, ...
  * @param classNames readable names for class labels, by their spelling in the file
  * @param name the data set's name; {@code null} for the file name without its extension
+ * @param minimumClasses the fewest distinct class labels the file may have: 2 (the default) for
+ *        training a classifier, 1 for data a trained network only classifies
  */
 public record CsvOptions(ColumnRef label, List<ColumnRef> drop, HeaderMode header, Set<String> missingTokens,
-                         char delimiter, List<String> columnNames, Map<String, String> classNames, String name) {
+                         char delimiter, List<String> columnNames, Map<String, String> classNames, String name,
+                         int minimumClasses) {
 
     /** Copies the collections and checks the delimiter. */
     public CsvOptions {
@@ -33,6 +36,9 @@ public record CsvOptions(ColumnRef label, List<ColumnRef> drop, HeaderMode heade
         missingTokens = Set.copyOf(missingTokens);
         columnNames = List.copyOf(columnNames);
         classNames = Map.copyOf(classNames);
+        if (minimumClasses < 1) {
+            throw new IllegalArgumentException("minimumClasses must be at least 1, not " + minimumClasses);
+        }
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
             throw new IllegalArgumentException("cannot use " + (delimiter == '"' ? "a quote" : "a line break")
                     + " as the delimiter");
@@ -41,12 +47,14 @@ public record CsvOptions(ColumnRef label, List<ColumnRef> drop, HeaderMode heade
 
     /** Last column is the label, nothing dropped, header detected, {@code ?}/{@code NA}/empty are missing, commas. */
     public static CsvOptions defaults() {
-        return new CsvOptions(null, List.of(), HeaderMode.AUTO, Set.of("?", "NA", ""), ',', List.of(), Map.of(), null);
+        return new CsvOptions(null, List.of(), HeaderMode.AUTO, Set.of("?", "NA", ""), ',', List.of(), Map.of(), null,
+                2);
     }
 
     /** The label column. */
     public CsvOptions label(ColumnRef column) {
-        return new CsvOptions(column, drop, header, missingTokens, delimiter, columnNames, classNames, name);
+        return new CsvOptions(column, drop, header, missingTokens, delimiter, columnNames, classNames, name,
+                minimumClasses);
     }
 
     /** The label column as given on a command line: a header name or a 0-based index. */
@@ -57,12 +65,13 @@ public record CsvOptions(ColumnRef label, List<ColumnRef> drop, HeaderMode heade
     /** Columns to ignore (replacing any given before). */
     public CsvOptions drop(ColumnRef... columns) {
         return new CsvOptions(label, Arrays.asList(columns), header, missingTokens, delimiter, columnNames, classNames,
-                name);
+                name, minimumClasses);
     }
 
     /** Whether the first row is a header. */
     public CsvOptions header(HeaderMode mode) {
-        return new CsvOptions(label, drop, mode, missingTokens, delimiter, columnNames, classNames, name);
+        return new CsvOptions(label, drop, mode, missingTokens, delimiter, columnNames, classNames, name,
+                minimumClasses);
     }
 
     /**
@@ -70,26 +79,34 @@ public record CsvOptions(ColumnRef label, List<ColumnRef> drop, HeaderMode heade
      * comparing); none for files that must be complete.
      */
     public CsvOptions missingAs(String... tokens) {
-        return new CsvOptions(label, drop, header, Set.of(tokens), delimiter, columnNames, classNames, name);
+        return new CsvOptions(label, drop, header, Set.of(tokens), delimiter, columnNames, classNames, name,
+                minimumClasses);
     }
 
     /** The field separator. */
     public CsvOptions delimiter(char separator) {
-        return new CsvOptions(label, drop, header, missingTokens, separator, columnNames, classNames, name);
+        return new CsvOptions(label, drop, header, missingTokens, separator, columnNames, classNames, name,
+                minimumClasses);
     }
 
     /** Names for the columns of a header-less file, one per column (label and dropped ones included). */
     public CsvOptions columnNames(List<String> names) {
-        return new CsvOptions(label, drop, header, missingTokens, delimiter, names, classNames, name);
+        return new CsvOptions(label, drop, header, missingTokens, delimiter, names, classNames, name, minimumClasses);
     }
 
     /** Readable names for class labels, by their spelling in the file (e.g. {@code "4" → "malignant"}). */
     public CsvOptions classNames(Map<String, String> names) {
-        return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, names, name);
+        return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, names, name, minimumClasses);
     }
 
     /** The data set's name. */
     public CsvOptions name(String datasetName) {
-        return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, classNames, datasetName);
+        return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, classNames, datasetName,
+                minimumClasses);
+    }
+
+    /** Accepts files with as few as {@code count} distinct class labels (1: data to classify, not to train on). */
+    public CsvOptions minimumClasses(int count) {
+        return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, classNames, name, count);
     }
 }

@@ -193,6 +193,15 @@ class CsvDatasetLoaderTest {
                 problem("a,b,y\n1,2,yes\n3,4,yes\n5,6,yes\n", CsvOptions.defaults()));
     }
 
+    /** Data to be classified by a trained network may hold one class only. */
+    @Test
+    void aSingleClassIsAcceptedWhenAsked() throws IOException {
+        RawDataset d = load("a,b,y\n1,2,yes\n3,4,yes\n", CsvOptions.defaults().minimumClasses(1));
+        assertEquals(2, d.size());
+        assertEquals(1, d.labelMapping().classCount());
+        assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().minimumClasses(0));
+    }
+
     @Test
     void aMissingLabelIsAnError() throws IOException {
         assertEquals(":3: column 'y' (index 2): the class label is missing ('?')",

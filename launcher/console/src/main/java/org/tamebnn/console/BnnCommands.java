@@ -115,7 +115,7 @@ public class BnnCommands {
             throw new CommandFailure("--model FILE is required (write one with bnn:train --save FILE)");
         }
         ModelFile m = ModelFile.read(SolverCommands.resolve(session, model));
-        RawDataset raw = new DataChoice(data, label, drop, m.missing().cliName(), 0, 0).load(session);
+        RawDataset raw = new DataChoice(data, label, drop, m.missing().cliName(), 0, 0).loadToClassify(session);
         Prediction p = Prediction.of(m, raw);
         return String.format(Locale.ROOT, "model %s (%s); %d rows of %s", model, m.spec().describe(), raw.size(),
                 raw.source()) + System.lineSeparator() + BnnTables.metrics(List.of(new BnnTables.Scored("all", p.evaluation())));

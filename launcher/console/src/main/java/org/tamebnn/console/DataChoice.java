@@ -23,13 +23,23 @@ record DataChoice(String data, String label, String drop, String missing, int tr
     /** The paper's split: 20% of the rows for testing (140 of BCW's 699). */
     static final double TEST_FRACTION = 0.2;
 
+    /** The data to train on: at least two classes. */
     RawDataset load(CommandSession session) {
+        return load(session, 2);
+    }
+
+    /** Data a saved network classifies: a file of one class is fine (e.g. new cases all benign). */
+    RawDataset loadToClassify(CommandSession session) {
+        return load(session, 1);
+    }
+
+    private RawDataset load(CommandSession session, int minimumClasses) {
         try {
             if (BuiltinDatasets.names().contains(data)) {
                 return BuiltinDatasets.load(data);
             }
             Path file = SolverCommands.resolve(session, data);
-            CsvOptions options = CsvOptions.defaults();
+            CsvOptions options = CsvOptions.defaults().minimumClasses(minimumClasses);
             if (!label.isEmpty()) {
                 options = options.label(label);
             }

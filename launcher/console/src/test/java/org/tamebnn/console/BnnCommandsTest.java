@@ -70,6 +70,11 @@ class BnnCommandsTest {
         assertTrue(predicted.contains("20 rows") && predicted.contains("sign activation"), predicted);
         assertTrue(predicted.lines().anyMatch(l -> l.startsWith("| all") && l.contains("100.0%")), predicted);
 
+        // new cases of one class only are classified too (training needs two classes; prediction does not)
+        Path onlyYes = Files.writeString(tmp.resolve("only-yes.csv"), "id,a,b,kind\n1,9,9,yes\n2,8,9,yes\n");
+        String single = commands.predict(null, model.toString(), onlyYes.toString(), "kind", "id");
+        assertTrue(single.contains("2 rows"), single);
+
         Path other = Files.writeString(tmp.resolve("other.csv"), "id,a,b,kind\n1,2,3,yes\n2,2,3,maybe\n");
         String msg = assertThrows(CommandFailure.class,
                 () -> commands.predict(null, model.toString(), other.toString(), "kind", "id")).getMessage();
