@@ -13,6 +13,12 @@ public interface MilpSolver {
     /** Service property carrying the solver's name. */
     String NAME_PROPERTY = "tamebnn.solver.name";
 
+    /**
+     * Service property marking a solver made of other solvers (a portfolio): it is not one of
+     * its own members, and comparisons leave it out unless it is named.
+     */
+    String COMPOSITE_PROPERTY = "tamebnn.solver.composite";
+
     SolverInfo info();
 
     /** Whether this solver can run here; when not, the reason says what to install. */

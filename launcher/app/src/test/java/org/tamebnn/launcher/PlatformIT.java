@@ -75,6 +75,15 @@ class PlatformIT {
             names.add(String.valueOf(r.getProperty("tamebnn.solver.name")));
         }
         assertTrue(names.contains("ojalgo"), "registered solvers: " + names);
+        assertTrue(names.contains("portfolio"), "the portfolio composes the others: " + names);
+    }
+
+    @Test
+    void thePortfolioRacesTheInstalledSolversAndNamesTheWinner(@TempDir Path tmp) throws Exception {
+        Path mps = MiplibInstance.named("p0033").copyTo(tmp);
+        String out = gogo("solver:solve " + mps + " --solver portfolio --time-limit 60");
+        assertTrue(out.contains("OPTIMAL") && out.contains("3089"), out);
+        assertTrue(out.contains("won by "), out);
     }
 
     @Test

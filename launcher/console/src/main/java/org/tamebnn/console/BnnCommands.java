@@ -155,7 +155,8 @@ public class BnnCommands {
 
     private List<RegisteredSolver> chosen(String names) {
         if (names.isBlank()) {
-            return registry.solvers();
+            // a portfolio races the others: comparing it with them would solve everything twice
+            return registry.solvers().stream().filter(s -> !s.composite()).toList();
         }
         return Arrays.stream(names.split(",")).map(String::strip).map(registry::requireSolver).toList();
     }

@@ -28,7 +28,8 @@ public class SolverRegistry {
     void addSolver(ServiceReference<MilpSolver> ref, MilpSolver solver) {
         String bundle = ref.getBundle() == null ? "?"
                 : ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion();
-        solvers.put(ref, new RegisteredSolver(solver.info().name(), solver, bundle));
+        boolean composite = Boolean.parseBoolean(String.valueOf(ref.getProperty(MilpSolver.COMPOSITE_PROPERTY)));
+        solvers.put(ref, new RegisteredSolver(solver.info().name(), solver, bundle, composite));
     }
 
     void removeSolver(ServiceReference<MilpSolver> ref) {
@@ -46,7 +47,7 @@ public class SolverRegistry {
 
     /** For use outside OSGi (tests, embedding): registers a solver under a key of the caller's. */
     void addSolver(Object key, MilpSolver solver, String bundle) {
-        solvers.put(key, new RegisteredSolver(solver.info().name(), solver, bundle));
+        solvers.put(key, new RegisteredSolver(solver.info().name(), solver, bundle, false));
     }
 
     /** For use outside OSGi: registers a loss under a key of the caller's. */
