@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.tamebnn.tck.MiplibInstance;
 
 /**
@@ -148,6 +150,48 @@ class PlatformIT {
         } finally {
             ojalgo.start();
         }
+    }
+
+    /**
+     * Adapter bundles are hot-swappable: the native code stays in what is not swapped (OR-Tools'
+     * library bundle; lp_solve's system library, loaded through FFM), so updating and refreshing an
+     * adapter ten times never fails with "already loaded in another classloader", and it solves
+     * after every update.
+     */
+    @Test
+    void solverAdaptersUpdateTenTimesAndSolveAfterEach(@TempDir Path tmp) throws Exception {
+        Path mps = MiplibInstance.named("p0033").copyTo(tmp);
+        for (String[] adapter : List.of(new String[] {"org.tamebnn.solver.ortools", "ortools-scip"},
+                new String[] {"org.tamebnn.solver.lpsolve", "lpsolve"})) {
+            Bundle bundle = Arrays.stream(platform.context().getBundles())
+                    .filter(b -> adapter[0].equals(b.getSymbolicName())).findFirst().orElseThrow();
+            for (int i = 1; i <= 10; i++) {
+                bundle.update();
+                CountDownLatch refreshed = new CountDownLatch(1);
+                platform.context().getBundle(0).adapt(FrameworkWiring.class)
+                        .refreshBundles(List.of(bundle), e -> refreshed.countDown());
+                assertTrue(refreshed.await(60, TimeUnit.SECONDS), "refresh of " + adapter[0]);
+                assertTrue(awaitSolver(adapter[1]), adapter[1] + " registered again after update " + i);
+                String out = gogo("solver:solve " + mps + " --solver " + adapter[1] + " --time-limit 60");
+                if (out.contains("lp_solve not found")) {
+                    break; // lp_solve is not installed here: its adapter still comes back, and says why
+                }
+                assertTrue(out.contains("OPTIMAL") && out.contains("3089"), adapter[1] + " after update " + i
+                        + ":\n" + out);
+            }
+        }
+    }
+
+    private static boolean awaitSolver(String name) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            if (platform.context().getAllServiceReferences("org.tamebnn.api.milp.MilpSolver",
+                    "(tamebnn.solver.name=" + name + ")") != null) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     @Test
