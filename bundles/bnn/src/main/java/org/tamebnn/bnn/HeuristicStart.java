@@ -87,16 +87,10 @@ public record HeuristicStart(TrainedBnn network, double[] solution, double objec
                     for (int j = 0; j < n; j++) {
                         weights[l][k][j] = sign * p[j];
                     }
-                    thresholds[l][k] = sign * p[n];
+                    thresholds[l][k] = learnThreshold ? sign * p[n] : 0; // BDNN0: λ stays 0
                 } else {
-                    relay(spec, l, sign, weights[l][k], thresholds[l], k);
+                    relay(spec, l, sign, learnThreshold, weights[l][k], thresholds[l], k);
                 }
-            }
-        }
-        if (!learnThreshold) {
-            thresholds = new double[spec.layerCount()][];
-            for (int l = 0; l < spec.layerCount(); l++) {
-                thresholds[l] = new double[spec.width(l)];
             }
         }
         TrainedBnn net = TrainedBnn.of(spec, weights, thresholds);
@@ -114,8 +108,10 @@ public record HeuristicStart(TrainedBnn network, double[] solution, double objec
      * (e, o the even and odd inputs, v₀, v₁ the levels of the layer below); S⁺ − S⁻ = d·(v₁ − v₀).
      * (The weights are also flipped when v₁ &lt; v₀.) The threshold λ = sign·(S⁺ + S⁻)/2 − t puts the breakpoint t halfway between (clamped to
      * [−1, 1]; the forward pass, not this arithmetic, decides what the start's activations are).
+     * BDNN0 keeps λ = 0, which the alternating signs make workable.
      */
-    private static void relay(BnnSpec spec, int l, double sign, double[] weights, double[] thresholds, int k) {
+    private static void relay(BnnSpec spec, int l, double sign, boolean learnThreshold, double[] weights,
+            double[] thresholds, int k) {
         DiscreteActivation below = spec.activation(l - 1);
         int d = spec.fanIn(l);
         int even = (d + 1) / 2;
@@ -128,6 +124,8 @@ public record HeuristicStart(TrainedBnn network, double[] solution, double objec
         double plus = even * below.value(1) - odd * below.value(0);
         double minus = even * below.value(0) - odd * below.value(1);
         double t = spec.activation(l).breakpoint(1);
-        thresholds[k] = Math.clamp(direction * (plus + minus) / 2 - t, -1.0, 1.0);
+        if (learnThreshold) {
+            thresholds[k] = Math.clamp(direction * (plus + minus) / 2 - t, -1.0, 1.0);
+        }
     }
 }
