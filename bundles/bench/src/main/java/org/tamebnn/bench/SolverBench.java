@@ -5,16 +5,12 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.tamebnn.api.milp.MilpModel;
-import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
@@ -28,12 +24,6 @@ import org.tamebnn.data.MissingValuePolicy;
 import org.tamebnn.data.PreparedData;
 import org.tamebnn.data.SplitSpec;
 import org.tamebnn.losses.ZeroOneLoss;
-import org.tamebnn.solver.lpsolve.LpSolveSolver;
-import org.tamebnn.solver.ojalgo.OjAlgoSolver;
-import org.tamebnn.solver.ortools.CbcSolver;
-import org.tamebnn.solver.ortools.CpSatSolver;
-import org.tamebnn.solver.ortools.HighsSolver;
-import org.tamebnn.solver.ortools.ScipSolver;
 import org.tamebnn.tck.MiplibInstance;
 
 /**
@@ -44,17 +34,6 @@ import org.tamebnn.tck.MiplibInstance;
  * thread per solve; each backend solves one small model first, unrecorded, to load its natives.
  */
 final class SolverBench {
-    private static final Map<String, Supplier<MilpSolver>> BACKENDS = new LinkedHashMap<>();
-
-    static {
-        BACKENDS.put("ojalgo", OjAlgoSolver::new);
-        BACKENDS.put("ortools-scip", ScipSolver::new);
-        BACKENDS.put("ortools-cpsat", CpSatSolver::new);
-        BACKENDS.put("ortools-highs", HighsSolver::new);
-        BACKENDS.put("ortools-cbc", CbcSolver::new);
-        BACKENDS.put("lpsolve", LpSolveSolver::new);
-    }
-
     /** A model to solve, with its known optimum where there is one (NaN otherwise). */
     record Subject(String name, MilpModel model, double optimum) {
     }
@@ -94,14 +73,14 @@ final class SolverBench {
         }
         MilpModel warmUp = MpsReader.read(MiplibInstance.named("p0033").copyTo(scratch));
         SolveParams params = SolveParams.defaults().withTimeLimitSeconds(limitSeconds).withThreads(1).withSeed(0);
-        BACKENDS.values().forEach(s -> s.get().solve(warmUp, params));
+        Backends.MILP.values().forEach(s -> s.get().solve(warmUp, params));
         List<Run> runs = new ArrayList<>();
         try (Writer out = Files.newBufferedWriter(csv);
                 CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("model", "rows",
                         "variables", "backend", "limit_s", "status", "objective", "bound", "known_optimum",
                         "wall_s", "model_s", "nodes").get())) {
             for (Subject subject : subjects) {
-                for (var backend : BACKENDS.entrySet()) {
+                for (var backend : Backends.MILP.entrySet()) {
                     SolveResult r = backend.getValue().get().solve(subject.model(), params);
                     Run run = new Run(subject, backend.getKey(), r);
                     runs.add(run);
@@ -124,9 +103,9 @@ final class SolverBench {
                 + " spent translating the model into the backend's form. `bnn-bcw-K` are BNN training MILPs"
                 + " (BCW, K points, 9-5-1 BDNN, default formulation, no heuristic start).%n%n", limit));
         sb.append("| model | rows | vars |");
-        BACKENDS.keySet().forEach(b -> sb.append(' ').append(b).append(" |"));
+        Backends.MILP.keySet().forEach(b -> sb.append(' ').append(b).append(" |"));
         sb.append(" fastest | ratio to next |\n|---|---|---|");
-        BACKENDS.keySet().forEach(b -> sb.append("---|"));
+        Backends.MILP.keySet().forEach(b -> sb.append("---|"));
         sb.append("---|---|\n");
         for (Subject s : subjects) {
             List<Run> mine = runs.stream().filter(r -> r.subject() == s).toList();
@@ -147,7 +126,7 @@ final class SolverBench {
         }
         sb.append("\nLargest translation share per backend (translation ÷ wall time, over every model it solved"
                 + " or stopped on):\n\n| backend | largest share | on | median share |\n|---|---|---|---|\n");
-        for (String b : BACKENDS.keySet()) {
+        for (String b : Backends.MILP.keySet()) {
             List<Run> mine = runs.stream().filter(r -> r.backend().equals(b) && !Double.isNaN(r.modelSeconds())
                     && r.result().status() != SolveStatus.ERROR).toList();
             Run worst = mine.stream().max((x, y) -> Double.compare(share(x), share(y))).orElse(null);

@@ -9,12 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.api.milp.SolveStatus;
 import org.tamebnn.bnn.BnnFormulation;
@@ -30,10 +28,6 @@ import org.tamebnn.data.PreparedData;
 import org.tamebnn.data.RawDataset;
 import org.tamebnn.data.SplitSpec;
 import org.tamebnn.losses.ZeroOneLoss;
-import org.tamebnn.solver.ojalgo.OjAlgoSolver;
-import org.tamebnn.solver.ortools.CbcSolver;
-import org.tamebnn.solver.ortools.HighsSolver;
-import org.tamebnn.solver.ortools.ScipSolver;
 
 /**
  * Exact BNN training on Breast Cancer Wisconsin (9-h-1 BDNN, 0-1 loss, one thread per solve),
@@ -172,7 +166,7 @@ final class TrainingBench {
         SolveParams params = SolveParams.defaults().withTimeLimitSeconds(cell.limitSeconds()).withThreads(1)
                 .withSeed(seed);
         TrainingResult r = trainer.train(data.train(), spec, OPTIONS.get(cell.formulation()), LOSS,
-                solver(cell.solver()), params);
+                Backends.create(cell.solver()), params);
         double train = r.hasNetwork() ? Evaluation.of(r.networkOrThrow(), data.train()).accuracy() : Double.NaN;
         double test = r.hasNetwork() ? Evaluation.of(r.networkOrThrow(), data.test()).accuracy() : Double.NaN;
         if (print) {
@@ -220,17 +214,6 @@ final class TrainingBench {
 
     private static double num(String cell) {
         return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
-    }
-
-    private static MilpSolver solver(String name) {
-        Supplier<MilpSolver> s = switch (name) {
-            case "ortools-highs" -> HighsSolver::new;
-            case "ortools-scip" -> ScipSolver::new;
-            case "ortools-cbc" -> CbcSolver::new;
-            case "ojalgo" -> OjAlgoSolver::new;
-            default -> throw new IllegalArgumentException("no benchmark backend " + name);
-        };
-        return s.get();
     }
 
     private static void record(CSVPrinter p, Run run) throws IOException {
