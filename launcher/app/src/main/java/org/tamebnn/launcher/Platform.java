@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -33,9 +32,8 @@ import org.osgi.framework.wiring.BundleWiring;
  * path works; the distribution ships Apache Felix.
  */
 public final class Platform implements AutoCloseable {
-    /** Bundles needed only by the interactive console. */
-    private static final Set<String> CONSOLE_ONLY = Set.of("org.apache.felix.gogo.jline",
-            "org.apache.felix.fileinstall");
+    private static final String CONSOLE = "org.apache.felix.gogo.jline";
+    private static final String FILE_INSTALL = "org.apache.felix.fileinstall";
 
     private final Framework framework;
     private final Path storage;
@@ -51,6 +49,22 @@ public final class Platform implements AutoCloseable {
      * @param interactive also start the console and File Install on {@code plugins}
      */
     public static Platform start(Path home, Path plugins, boolean interactive) throws IOException, BundleException {
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IOException("no OSGi framework on the class path"));
+        return start(factory, home, plugins, interactive, interactive);
+    }
+
+    /**
+     * Starts a framework made by {@code factory} (Felix, Equinox, ...) with the bundles of
+     * {@code home/bundle}.
+     *
+     * @param console start the interactive Gogo console on this process's terminal
+     * @param watchPlugins let File Install watch {@code plugins}, so jars dropped in or removed
+     *     are installed or uninstalled while the platform runs; otherwise the jars there now are
+     *     installed once
+     */
+    public static Platform start(FrameworkFactory factory, Path home, Path plugins, boolean console,
+            boolean watchPlugins) throws IOException, BundleException {
         Path bundleDir = home.resolve("bundle");
         if (!Files.isDirectory(bundleDir)) {
             throw new IOException("no bundle folder at " + bundleDir + " (is the distribution built?)");
@@ -68,12 +82,10 @@ public final class Platform implements AutoCloseable {
         config.put("felix.fileinstall.log.level", "1");
         config.put("felix.fileinstall.bundles.new.start", "true");
         config.put("gosh.home", home.toString());
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
-                .orElseThrow(() -> new IOException("no OSGi framework on the class path"));
         Framework fw = factory.newFramework(config);
         try {
             fw.init();
-            startBundles(fw, bundleDir, plugins, interactive);
+            startBundles(fw, bundleDir, plugins, console, watchPlugins);
             return new Platform(fw, storage);
         } catch (IOException | BundleException | RuntimeException e) {
             new Platform(fw, storage).close();
@@ -81,17 +93,19 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private static void startBundles(Framework fw, Path bundleDir, Path plugins, boolean interactive)
-            throws IOException, BundleException {
+    private static void startBundles(Framework fw, Path bundleDir, Path plugins, boolean console,
+            boolean watchPlugins) throws IOException, BundleException {
         BundleContext ctx = fw.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars(bundleDir)) {
             String bsn = symbolicName(jar);
-            if (bsn != null && (interactive || !CONSOLE_ONLY.contains(bsn))) {
+            boolean wanted = bsn != null && (console || !CONSOLE.equals(bsn))
+                    && (watchPlugins || !FILE_INSTALL.equals(bsn));
+            if (wanted) {
                 installed.add(ctx.installBundle("reference:" + jar.toUri()));
             }
         }
-        if (!interactive && Files.isDirectory(plugins)) {
+        if (!watchPlugins && Files.isDirectory(plugins)) {
             for (Path jar : jars(plugins)) {
                 try {
                     installed.add(ctx.installBundle("reference:" + jar.toUri()));
@@ -102,16 +116,16 @@ public final class Platform implements AutoCloseable {
             }
         }
         fw.start();
-        Bundle console = null;
+        Bundle consoleBundle = null;
         for (Bundle b : installed) {
-            if ("org.apache.felix.gogo.jline".equals(b.getSymbolicName())) {
-                console = b;
+            if (CONSOLE.equals(b.getSymbolicName())) {
+                consoleBundle = b;
             } else {
                 startQuietly(b);
             }
         }
-        if (console != null) {
-            startConsole(ctx, console);
+        if (consoleBundle != null) {
+            startConsole(ctx, consoleBundle);
         }
     }
 
