@@ -41,6 +41,30 @@ public final class OjAlgoSolver extends AbstractMilpSolver {
                     + "one ojAlgo model per solve, so concurrent solves are safe; known defect: ojAlgo 57.1 "
                     + "can return a suboptimal MILP solution as OPTIMAL (the conformance kit's general-integer case)");
 
+    static {
+        letIdleWorkersEnd();
+    }
+
+    /**
+     * ojAlgo runs parts of its branch and bound on one static pool whose core threads never end.
+     * Those threads belong to this bundle's class loader, so without this every update of the
+     * bundle left its old revision (about 650 classes) reachable for the life of the JVM. Letting
+     * the core threads idle out (after ojAlgo's 5 s keep-alive) frees the old revision once its
+     * last solve is over, and costs a new solve after a pause only the threads' restart. The pool
+     * is not public API, hence reflection; a later ojAlgo without it simply keeps its threads.
+     */
+    private static void letIdleWorkersEnd() {
+        try {
+            var field = org.ojalgo.concurrent.DaemonPoolExecutor.class.getDeclaredField("INSTANCE");
+            field.setAccessible(true);
+            if (field.get(null) instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+                pool.allowCoreThreadTimeOut(true);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // best effort: the solver works the same with the pool's threads kept
+        }
+    }
+
     @Override
     public SolverInfo info() {
         return INFO;
@@ -49,6 +73,39 @@ public final class OjAlgoSolver extends AbstractMilpSolver {
     @Override
     protected SolveResult solveChecked(MilpModel model, SolveParams params, SolveListener listener,
             CancellationToken cancellation, long startNanos) {
+        return onThreadOfItsOwn(() -> solveHere(model, params, cancellation, startNanos));
+    }
+
+    /**
+     * ojAlgo caches objects of its own classes in ThreadLocals of the thread that solves. Left on a
+     * caller's long-lived thread (the console's, a benchmark's main thread) they would keep this
+     * bundle's class loader reachable after an update, so every solve runs on a thread that ends
+     * with it.
+     */
+    private static SolveResult onThreadOfItsOwn(java.util.function.Supplier<SolveResult> solve) {
+        var result = new java.util.concurrent.CompletableFuture<SolveResult>();
+        Thread.ofPlatform().name("ojalgo-solve").daemon().start(() -> {
+            try {
+                result.complete(solve.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private SolveResult solveHere(MilpModel model, SolveParams params, CancellationToken cancellation,
+            long startNanos) {
         Optimisation.Options options = new Optimisation.Options();
         params.timeLimit().ifPresent(limit -> {
             options.time_abort = Math.max(1, limit.toMillis());
