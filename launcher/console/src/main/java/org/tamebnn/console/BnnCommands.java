@@ -93,7 +93,10 @@ public class BnnCommands {
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
                 new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
         RegisteredSolver chosen = solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
-        TrainingResult r = run.train(chosen);
+        TrainingResult r;
+        try (CtrlC ctrlC = CtrlC.cancels(session, System.err)) {
+            r = run.train(chosen, ctrlC.token());
+        }
         String out = run.header() + System.lineSeparator() + BnnTables.single(r, run.data());
         if (!save.isEmpty() && r.hasNetwork()) {
             Path file = SolverCommands.output(session, save);
@@ -142,15 +145,28 @@ public class BnnCommands {
             @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
                 new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
-        List<BnnRow> rows = new ArrayList<>();
+        List<RegisteredSolver> milpSolvers = new ArrayList<>();
         for (RegisteredSolver s : chosen(solvers)) {
             if (s.solver().info().supports(Capability.INTEGER_VARIABLES)) {
-                rows.add(run.row(s));
+                milpSolvers.add(s);
             } else if (!solvers.isBlank()) {
                 throw new CommandFailure(s.name() + " solves LPs only; training a BNN needs a MILP solver");
             } // unnamed LP-only solvers are left out: solver:list shows them
         }
-        return run.header() + System.lineSeparator() + BnnTables.comparison(BnnRow.crossChecked(rows));
+        List<BnnRow> rows = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        try (CtrlC ctrlC = CtrlC.cancels(session, System.err)) {
+            for (RegisteredSolver s : milpSolvers) {
+                if (ctrlC.pressed()) {
+                    notRun.add(s.name());
+                } else {
+                    rows.add(run.row(s, ctrlC.token()));
+                }
+            }
+        }
+        String table = run.header() + System.lineSeparator() + BnnTables.comparison(BnnRow.crossChecked(rows));
+        return notRun.isEmpty() ? table
+                : table + System.lineSeparator() + "cancelled (Ctrl-C); not run: " + String.join(", ", notRun);
     }
 
     private List<RegisteredSolver> chosen(String names) {
@@ -203,18 +219,18 @@ public class BnnCommands {
             return data;
         }
 
-        TrainingResult train(RegisteredSolver s) {
+        TrainingResult train(RegisteredSolver s, CancellationToken cancellation) {
             PrintStream err = System.err;
             try (ProgressLine progress = new ProgressLine(s.name(), err, ProgressLine.stderrIsTerminal())) {
                 return trainer.train(data.train(), spec, options, loss, s.solver(), params, progress,
-                        CancellationToken.none());
+                        cancellation);
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage());
             }
         }
 
-        BnnRow row(RegisteredSolver s) {
-            return BnnRow.of(s.name(), train(s), data);
+        BnnRow row(RegisteredSolver s, CancellationToken cancellation) {
+            return BnnRow.of(s.name(), train(s, cancellation), data);
         }
 
         String header() {

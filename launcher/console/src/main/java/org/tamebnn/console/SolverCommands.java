@@ -12,6 +12,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolver;
@@ -80,21 +81,24 @@ public class SolverCommands {
         PrintStream err = System.err;
         boolean terminal = ProgressLine.stderrIsTerminal();
         List<SolveRow> rows = new ArrayList<>();
-        for (RegisteredSolver s : chosen) {
-            rows.add(solveOne(s, model, params, err, terminal, all));
+        try (CtrlC ctrlC = CtrlC.cancels(session, err)) {
+            for (RegisteredSolver s : chosen) {
+                rows.add(ctrlC.pressed() ? SolveRow.skipped(s.name(), "not started: cancelled (Ctrl-C)")
+                        : solveOne(s, model, params, err, terminal, all, ctrlC.token()));
+            }
         }
         return Tables.modelHeader(path.getFileName().toString(), model, params) + System.lineSeparator()
                 + Tables.solveResults(rows);
     }
 
     private SolveRow solveOne(RegisteredSolver s, MilpModel model, SolveParams params, PrintStream err,
-            boolean terminal, boolean all) {
+            boolean terminal, boolean all, CancellationToken cancellation) {
         if (all && model.hasIntegers() && !s.solver().info().supports(Capability.INTEGER_VARIABLES)) {
             return SolveRow.skipped(s.name(), "LP-only solver; --relax solves the LP relaxation");
         }
         SolveResult r;
         try (ProgressLine progress = new ProgressLine(s.name(), err, terminal)) {
-            r = s.solver().solve(model, params, progress, org.tamebnn.api.milp.CancellationToken.none());
+            r = s.solver().solve(model, params, progress, cancellation);
         }
         return SolveRow.of(model, r);
     }

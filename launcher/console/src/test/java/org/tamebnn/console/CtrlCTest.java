@@ -1,0 +1,94 @@
+package org.tamebnn.console;
+
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.felix.service.command.CommandSession;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tamebnn.api.mps.MpsWriter;
+import org.tamebnn.solver.ojalgo.OjAlgoSolver;
+import org.tamebnn.tck.KnownModels;
+
+/**
+ * Ctrl-C in the console, through a real JLine terminal: raising INT on it is what JLine does when
+ * the terminal sends the signal. A hard market split instance keeps ojAlgo busy until then.
+ */
+class CtrlCTest {
+
+    @Test
+    void ctrlCCancelsTheRunningSolveSkipsTheRestAndGivesTheConsoleBack(@TempDir Path tmp) throws Exception {
+        Path mps = tmp.resolve("market-split.mps");
+        MpsWriter.write(KnownModels.marketSplit(5, 40, 1, false), mps);
+        SolverRegistry registry = new SolverRegistry();
+        StartedSolver first = new StartedSolver();
+        registry.addSolver("first", first, "test");
+        registry.addSolver("second", new OjAlgoSolver(), "test");
+        SolverCommands commands = new SolverCommands(registry);
+        try (Terminal terminal = new DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())) {
+            Terminal.SignalHandler gogo = signal -> { };
+            terminal.handle(Terminal.Signal.INT, gogo);
+            CommandSession session = sessionWith(terminal, tmp);
+
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(
+                    () -> commands.solve(session, "", true, 120, 0, false, mps.toString()));
+            assertTrue(first.started.await(60, TimeUnit.SECONDS), "the first solve did not start");
+            Thread.sleep(500); // into the branch and bound (were it earlier, the solve ends CANCELLED all the same)
+            terminal.raise(Terminal.Signal.INT);
+            String table = out.get(60, TimeUnit.SECONDS);
+
+            // both rows name the backend, ojalgo: the first one cancelled, the second one never started
+            assertTrue(table.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("CANCELLED")), table);
+            assertTrue(table.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("SKIPPED")
+                    && l.contains("not started: cancelled (Ctrl-C)")), table);
+            assertSame(gogo, terminal.handle(Terminal.Signal.INT, gogo), "Gogo's own handler is put back");
+        }
+    }
+
+    @Test
+    void withoutAConsoleTerminalNothingIsTakenOver() {
+        try (CtrlC ctrlC = CtrlC.cancels(null, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8))) {
+            assertTrue(!ctrlC.pressed());
+        }
+    }
+
+    private static CommandSession sessionWith(Terminal terminal, Path folder) {
+        return (CommandSession) Proxy.newProxyInstance(CtrlCTest.class.getClassLoader(),
+                new Class<?>[] { CommandSession.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "get" -> CtrlC.TERMINAL.equals(args[0]) ? terminal : null;
+                    case "currentDir" -> folder;
+                    default -> null;
+                });
+    }
+
+    /** ojAlgo, telling the test when its branch and bound has begun, so that Ctrl-C hits a running solve. */
+    private static final class StartedSolver extends org.tamebnn.api.milp.AbstractMilpSolver {
+        final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        private final OjAlgoSolver ojAlgo = new OjAlgoSolver();
+
+        @Override
+        public org.tamebnn.api.milp.SolverInfo info() {
+            return ojAlgo.info();
+        }
+
+        @Override
+        protected org.tamebnn.api.milp.SolveResult solveChecked(org.tamebnn.api.milp.MilpModel model,
+                org.tamebnn.api.milp.SolveParams params, org.tamebnn.api.milp.SolveListener listener,
+                org.tamebnn.api.milp.CancellationToken cancellation, long startNanos) {
+            started.countDown();
+            return ojAlgo.solve(model, params, org.tamebnn.api.milp.SolveListener.NONE, cancellation);
+        }
+    }
+}
