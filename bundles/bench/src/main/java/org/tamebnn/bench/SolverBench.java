@@ -73,23 +73,23 @@ final class SolverBench {
         }
         MilpModel warmUp = MpsReader.read(MiplibInstance.named("p0033").copyTo(scratch));
         SolveParams params = SolveParams.defaults().withTimeLimitSeconds(limitSeconds).withThreads(1).withSeed(0);
-        Backends.MILP.values().forEach(s -> s.get().solve(warmUp, params));
+        Backends.MILP.forEach(name -> Backends.create(name).solve(warmUp, params));
         List<Run> runs = new ArrayList<>();
         try (Writer out = Files.newBufferedWriter(csv);
                 CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("model", "rows",
                         "variables", "backend", "limit_s", "status", "objective", "bound", "known_optimum",
                         "wall_s", "model_s", "nodes").get())) {
             for (Subject subject : subjects) {
-                for (var backend : Backends.MILP.entrySet()) {
-                    SolveResult r = backend.getValue().get().solve(subject.model(), params);
-                    Run run = new Run(subject, backend.getKey(), r);
+                for (String backend : Backends.MILP) {
+                    SolveResult r = Backends.create(backend).solve(subject.model(), params);
+                    Run run = new Run(subject, backend, r);
                     runs.add(run);
                     printer.printRecord(subject.name(), subject.model().rowCount(), subject.model().variableCount(),
-                            backend.getKey(), limitSeconds, r.status(), r.objective(), r.bestBound(),
+                            backend, limitSeconds, r.status(), r.objective(), r.bestBound(),
                             subject.optimum(), run.wallSeconds(), run.modelSeconds(), r.nodes());
                     printer.flush();
                     System.out.printf(Locale.ROOT, "%-12s %-14s %-16s %8.3f s (model %.4f s)%n", subject.name(),
-                            backend.getKey(), r.status(), run.wallSeconds(), run.modelSeconds());
+                            backend, r.status(), run.wallSeconds(), run.modelSeconds());
                 }
             }
         }
@@ -103,9 +103,9 @@ final class SolverBench {
                 + " spent translating the model into the backend's form. `bnn-bcw-K` are BNN training MILPs"
                 + " (BCW, K points, 9-5-1 BDNN, default formulation, no heuristic start).%n%n", limit));
         sb.append("| model | rows | vars |");
-        Backends.MILP.keySet().forEach(b -> sb.append(' ').append(b).append(" |"));
+        Backends.MILP.forEach(b -> sb.append(' ').append(b).append(" |"));
         sb.append(" fastest | ratio to next |\n|---|---|---|");
-        Backends.MILP.keySet().forEach(b -> sb.append("---|"));
+        Backends.MILP.forEach(b -> sb.append("---|"));
         sb.append("---|---|\n");
         for (Subject s : subjects) {
             List<Run> mine = runs.stream().filter(r -> r.subject() == s).toList();
@@ -126,7 +126,7 @@ final class SolverBench {
         }
         sb.append("\nLargest translation share per backend (translation ÷ wall time, over every model it solved"
                 + " or stopped on):\n\n| backend | largest share | on | median share |\n|---|---|---|---|\n");
-        for (String b : Backends.MILP.keySet()) {
+        for (String b : Backends.MILP) {
             List<Run> mine = runs.stream().filter(r -> r.backend().equals(b) && !Double.isNaN(r.modelSeconds())
                     && r.result().status() != SolveStatus.ERROR).toList();
             Run worst = mine.stream().max((x, y) -> Double.compare(share(x), share(y))).orElse(null);
