@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.tamebnn.api.milp.Deadline;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.Row;
 import org.tamebnn.api.milp.Sense;

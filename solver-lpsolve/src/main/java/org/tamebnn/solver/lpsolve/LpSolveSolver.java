@@ -9,6 +9,7 @@ import org.tamebnn.api.milp.AbstractMilpSolver;
 import org.tamebnn.api.milp.Availability;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.Deadline;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.SolveListener;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.tamebnn.api.milp.Deadline;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;

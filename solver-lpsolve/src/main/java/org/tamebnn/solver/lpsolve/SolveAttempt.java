@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.tamebnn.api.milp.CancellationToken;
+import org.tamebnn.api.milp.Deadline;
 import org.tamebnn.api.milp.MilpModel;
 
 /** One lp_solve run of a model, from translation to the copied-out {@link Outcome}. */

@@ -9,6 +9,7 @@ import com.google.ortools.linearsolver.MPSolver;
 import org.tamebnn.api.milp.AbstractMilpSolver;
 import org.tamebnn.api.milp.Availability;
 import org.tamebnn.api.milp.CancellationToken;
+import org.tamebnn.api.milp.Deadline;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;

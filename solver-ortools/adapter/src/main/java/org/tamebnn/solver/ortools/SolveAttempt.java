@@ -12,6 +12,7 @@ import com.google.ortools.linearsolver.MPVariable;
 
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.Deadline;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.SolveParams;
 
