@@ -145,7 +145,7 @@ public final class MilpModel {
      * independently of the solver.
      */
     public double maxViolation(double[] x) {
-        return violation(x, false);
+        return worstViolation(x, false).amount();
     }
 
     /**
@@ -153,32 +153,57 @@ public final class MilpModel {
      * solvers state their feasibility tolerances; integrality stays absolute.
      */
     public double maxRelativeViolation(double[] x) {
-        return violation(x, true);
+        return worstViolation(x, true).amount();
     }
 
-    private double violation(double[] x, boolean relative) {
+    /**
+     * The largest violation by {@code x}, as {@link #maxRelativeViolation}, with where it is: so that
+     * a plugin rejecting a backend's point can name the bound, integrality or row it breaks.
+     */
+    public Violation worstRelativeViolation(double[] x) {
+        return worstViolation(x, true);
+    }
+
+    /**
+     * How much a point violates a model, and where: a variable's bounds or integrality, or a row.
+     *
+     * @param amount 0 for a feasible point, +∞ when a value is not finite
+     * @param where the place of the largest violation, such as "row 'c2' (activity 3.5, bounds [-Infinity, 3.0])"
+     */
+    public record Violation(double amount, String where) {
+    }
+
+    private Violation worstViolation(double[] x, boolean relative) {
         if (x.length != variables.size()) {
             throw new IllegalArgumentException("point has " + x.length + " values, model has "
                     + variables.size() + " variables");
         }
         double worst = 0;
+        String where = "nowhere";
         for (int j = 0; j < x.length; j++) {
-            if (!Double.isFinite(x[j])) {
-                return Double.POSITIVE_INFINITY; // a NaN or infinite value satisfies nothing
-            }
             Variable v = variables.get(j);
-            worst = Math.max(worst, excess(v.lower() - x[j], v.lower(), relative));
-            worst = Math.max(worst, excess(x[j] - v.upper(), v.upper(), relative));
-            if (v.isInteger()) {
-                worst = Math.max(worst, Math.abs(x[j] - Math.rint(x[j])));
+            if (!Double.isFinite(x[j])) {
+                // a NaN or infinite value satisfies nothing
+                return new Violation(Double.POSITIVE_INFINITY, "variable '" + v.name() + "' (value " + x[j] + ")");
+            }
+            double bounds = Math.max(excess(v.lower() - x[j], v.lower(), relative),
+                    excess(x[j] - v.upper(), v.upper(), relative));
+            double fraction = v.isInteger() ? Math.abs(x[j] - Math.rint(x[j])) : 0;
+            if (Math.max(bounds, fraction) > worst) {
+                worst = Math.max(bounds, fraction);
+                where = (fraction > bounds ? "the integrality of " : "the bounds of ") + "variable '" + v.name()
+                        + "' (value " + x[j] + ")";
             }
         }
         for (Row r : rows) {
             double a = r.activity(x);
-            worst = Math.max(worst, excess(r.lower() - a, r.lower(), relative));
-            worst = Math.max(worst, excess(a - r.upper(), r.upper(), relative));
+            double here = Math.max(excess(r.lower() - a, r.lower(), relative), excess(a - r.upper(), r.upper(), relative));
+            if (here > worst) {
+                worst = here;
+                where = "row '" + r.name() + "' (activity " + a + ", bounds [" + r.lower() + ", " + r.upper() + "])";
+            }
         }
-        return worst;
+        return new Violation(worst, where);
     }
 
     /** How far past {@code bound} a value is (0 when within it; an infinite bound is never passed). */

@@ -60,6 +60,14 @@ class MilpModelTest {
         assertEquals(0.5, m.maxRelativeViolation(new double[] { 1.5, 0 }), 1e-12, "integrality stays absolute");
         assertEquals(Double.POSITIVE_INFINITY, m.maxViolation(new double[] { Double.NaN, 0 }));
         assertEquals(Double.POSITIVE_INFINITY, m.maxRelativeViolation(new double[] { 1, Double.NaN }));
+
+        assertEquals(new MilpModel.Violation(0.5, "row 'r' (activity 6.0, bounds [1.0, 4.0])"),
+                m.worstRelativeViolation(new double[] { 3, 3 }));
+        assertEquals(new MilpModel.Violation(0.5, "the integrality of variable 'x' (value 1.5)"),
+                m.worstRelativeViolation(new double[] { 1.5, 0 }));
+        assertEquals(new MilpModel.Violation(1.0 / 3, "the bounds of variable 'x' (value 4.0)"),
+                m.worstRelativeViolation(new double[] { 4, 0 }));
+        assertEquals("variable 'y' (value NaN)", m.worstRelativeViolation(new double[] { 1, Double.NaN }).where());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.tamebnn.solver.lpsolve;
 
 import org.tamebnn.api.milp.MilpModel;
-import org.tamebnn.api.milp.Row;
-import org.tamebnn.api.milp.Variable;
 
 /**
  * Checks a point lp_solve returned against the model, independently of lp_solve: its statuses
@@ -22,44 +20,7 @@ final class PointCheck {
 
     /** Null when {@code x} satisfies the model within {@link #TOLERANCE}, else where and by how much it does not. */
     static String violation(MilpModel model, double[] x) {
-        double worst = model.maxRelativeViolation(x);
-        if (worst <= TOLERANCE) {
-            return null;
-        }
-        return "violates " + worstPlace(model, x) + " by " + worst;
-    }
-
-    /** Names the bound, integrality or row with the largest violation (the one maxRelativeViolation found). */
-    private static String worstPlace(MilpModel model, double[] x) {
-        String place = "the model";
-        double worst = -1;
-        for (int j = 0; j < x.length; j++) {
-            Variable v = model.variable(j);
-            if (!Double.isFinite(x[j])) {
-                return "variable '" + v.name() + "' (value " + x[j] + ")";
-            }
-            double below = relative(v.lower() - x[j], v.lower());
-            double above = relative(x[j] - v.upper(), v.upper());
-            double fraction = v.isInteger() ? Math.abs(x[j] - Math.rint(x[j])) : 0;
-            double here = Math.max(below, Math.max(above, fraction));
-            if (here > worst) {
-                worst = here;
-                place = (fraction >= Math.max(below, above) ? "the integrality of " : "the bounds of ")
-                        + "variable '" + v.name() + "' (value " + x[j] + ")";
-            }
-        }
-        for (Row r : model.rows()) {
-            double a = r.activity(x);
-            double here = Math.max(relative(r.lower() - a, r.lower()), relative(a - r.upper(), r.upper()));
-            if (here > worst) {
-                worst = here;
-                place = "row '" + r.name() + "' (activity " + a + ", bounds [" + r.lower() + ", " + r.upper() + "])";
-            }
-        }
-        return place;
-    }
-
-    private static double relative(double amount, double bound) {
-        return amount > 0 ? amount / Math.max(1, Math.abs(bound)) : 0;
+        MilpModel.Violation worst = model.worstRelativeViolation(x);
+        return worst.amount() <= TOLERANCE ? null : "violates " + worst.where() + " by " + worst.amount();
     }
 }
