@@ -82,6 +82,9 @@ public final class Platform implements AutoCloseable {
         config.put("felix.fileinstall.log.level", "1");
         config.put("felix.fileinstall.bundles.new.start", "true");
         config.put("gosh.home", home.toString());
+        // Gogo's own default, stated: Equinox sets --nointeractive when gosh.args is unset, which
+        // leaves the console without a line reader
+        config.put("gosh.args", "");
         Framework fw = factory.newFramework(config);
         try {
             fw.init();

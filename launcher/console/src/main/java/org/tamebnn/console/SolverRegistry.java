@@ -45,13 +45,20 @@ public class SolverRegistry {
         losses.remove(ref);
     }
 
-    /** For use outside OSGi (tests, embedding): registers a solver under a key of the caller's. */
-    void addSolver(Object key, MilpSolver solver, String bundle) {
+    /*
+     * Outside OSGi (tests, embedding) plugins are registered by hand, under names of their own:
+     * Declarative Services picks bind methods by name, and may take any same-named overload whose
+     * parameters the service fits — an addLoss(Object, LossFunction) once bound every loss under
+     * the service object itself, so that the unbind never found it and a stopped loss stayed.
+     */
+
+    /** Registers a solver under a key of the caller's. */
+    void registerSolver(Object key, MilpSolver solver, String bundle) {
         solvers.put(key, new RegisteredSolver(solver.info().name(), solver, bundle, false));
     }
 
-    /** For use outside OSGi: registers a loss under a key of the caller's. */
-    void addLoss(Object key, LossFunction loss) {
+    /** Registers a loss under a key of the caller's. */
+    void registerLoss(Object key, LossFunction loss) {
         losses.put(key, loss);
     }
 

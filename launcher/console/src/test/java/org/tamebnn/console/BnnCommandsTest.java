@@ -24,8 +24,8 @@ class BnnCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        registry.addSolver("oj", new OjAlgoSolver(), "org.tamebnn.solver.ojalgo 0.1.0");
-        registry.addLoss("01", new ZeroOneLoss());
+        registry.registerSolver("oj", new OjAlgoSolver(), "org.tamebnn.solver.ojalgo 0.1.0");
+        registry.registerLoss("01", new ZeroOneLoss());
         // two well separated groups, 20 points: any network with a hidden neuron can fit them
         StringBuilder sb = new StringBuilder("id,a,b,kind\n");
         for (int i = 0; i < 20; i++) {

@@ -33,8 +33,8 @@ class CtrlCTest {
         MpsWriter.write(KnownModels.marketSplit(5, 40, 1, false), mps);
         SolverRegistry registry = new SolverRegistry();
         StartedSolver first = new StartedSolver();
-        registry.addSolver("first", first, "test");
-        registry.addSolver("second", new OjAlgoSolver(), "test");
+        registry.registerSolver("first", first, "test");
+        registry.registerSolver("second", new OjAlgoSolver(), "test");
         SolverCommands commands = new SolverCommands(registry);
         try (Terminal terminal = new DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())) {
             Terminal.SignalHandler gogo = signal -> { };

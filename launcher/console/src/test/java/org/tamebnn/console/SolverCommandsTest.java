@@ -46,8 +46,8 @@ class SolverCommandsTest {
     private final SolverCommands commands = new SolverCommands(registry);
 
     SolverCommandsTest() {
-        registry.addSolver("a", new OjAlgoSolver(), "org.tamebnn.solver.ojalgo 0.1.0");
-        registry.addSolver("b", new LyingLpSolver(), "test");
+        registry.registerSolver("a", new OjAlgoSolver(), "org.tamebnn.solver.ojalgo 0.1.0");
+        registry.registerSolver("b", new LyingLpSolver(), "test");
     }
 
     @Test

@@ -1,0 +1,126 @@
+package org.tamebnn.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * What a user does with a plugin of their own, as the README's "Writing a solver plugin" walks
+ * through it: with the platform running and File Install watching {@code plugins/} (as in the
+ * console), drop the example solver's jar in, see it in {@code solver:list}, train with it in
+ * {@code bnn:compare}, take the jar out, and see it gone. The jar is the one {@code ./tamebnn test}
+ * builds from a copy of {@code examples/solver-example} ({@code -Dtamebnn.example.jar}).
+ */
+class DropInIT {
+    private static final String EXAMPLE = "glpk";
+    /** Generous: File Install polls every second; the times seen are printed for the README. */
+    private static final long WAIT_SECONDS = 30;
+
+    @Test
+    void aDroppedInSolverIsListedUsedByCompareAndGoneWhenRemoved(@TempDir Path tmp) throws Exception {
+        String jarProperty = System.getProperty("tamebnn.example.jar", "");
+        assumeTrue(!jarProperty.isBlank(), "needs -Dtamebnn.example.jar: ./tamebnn test builds the example plugin"
+                + " and passes it");
+        Path jar = Path.of(jarProperty);
+        assertTrue(Files.isRegularFile(jar), "no example plugin jar at " + jar);
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        try (Platform platform = Platform.start(felix(), PlatformContract.DIST, plugins, false, true)) {
+            BundleContext ctx = platform.context();
+            assertTrue(GogoSession.awaitCommand(ctx, "bnn", "compare", 30_000), "bnn:compare never registered");
+            assertFalse(listed(PlatformContract.gogo(ctx, "solver:list")), "listed before it was dropped in");
+
+            long dropped = System.nanoTime();
+            Files.copy(jar, plugins.resolve(jar.getFileName()));
+            String list = awaitGogo(ctx, "solver:list", DropInIT::listed);
+            report("dropped in → in solver:list", dropped);
+            assertTrue(listed(list), list);
+
+            String compare = PlatformContract.gogo(ctx, "bnn:compare --data bcw --train-size 10 --hidden 2"
+                    + " --solvers " + EXAMPLE + ",ortools-scip --time-limit 60");
+            String row = compare.lines().filter(l -> l.startsWith("| " + EXAMPLE + " ")).findFirst().orElse("");
+            assertFalse(row.isEmpty(), "no " + EXAMPLE + " row in\n" + compare);
+            if (compare.contains("glpsol not found")) {
+                System.out.println("glpsol is not installed: the example is listed and reports why it cannot solve");
+            } else {
+                assertTrue(row.contains("OPTIMAL"), compare);
+            }
+
+            long removed = System.nanoTime();
+            Files.delete(plugins.resolve(jar.getFileName()));
+            list = awaitGogo(ctx, "solver:list", out -> !listed(out));
+            report("removed → out of solver:list", removed);
+            assertFalse(listed(list), list);
+            Exception gone = assertThrows(Exception.class, () -> PlatformContract.gogo(ctx,
+                    "bnn:compare --data bcw --train-size 10 --hidden 2 --solvers " + EXAMPLE));
+            assertTrue(gone.getMessage().contains(EXAMPLE), gone.getMessage());
+            assertEquals(0, Arrays.stream(ctx.getBundles())
+                    .filter(b -> b.getSymbolicName().startsWith("org.tamebnn.example")).count(), "bundle uninstalled");
+        }
+    }
+
+    @Test
+    void stoppingTheLossBundleTakesItsLossAwayAndStartingItBringsItBack(@TempDir Path tmp) throws Exception {
+        try (Platform platform = Platform.start(felix(), PlatformContract.DIST, tmp.resolve("plugins"), false, true)) {
+            BundleContext ctx = platform.context();
+            assertTrue(GogoSession.awaitCommand(ctx, "bnn", "train", 30_000), "bnn:train never registered");
+            Bundle losses = Arrays.stream(ctx.getBundles())
+                    .filter(b -> "org.tamebnn.losses".equals(b.getSymbolicName())).findFirst().orElseThrow();
+            String train = "bnn:train --data bcw --train-size 10 --hidden 2 --solver ortools-scip --time-limit 60";
+
+            losses.stop();
+            Exception missing = assertThrows(Exception.class, () -> PlatformContract.gogo(ctx, train));
+            assertTrue(missing.getMessage().contains("no loss named 'zero-one'"), missing.getMessage());
+
+            losses.start();
+            String out = awaitGogo(ctx, train, o -> o.contains("OPTIMAL"));
+            assertTrue(out.contains("ortools-scip: OPTIMAL"), out);
+        }
+    }
+
+    private static boolean listed(String solverList) {
+        return solverList.lines().anyMatch(l -> l.startsWith("| " + EXAMPLE + " "));
+    }
+
+    /** Runs {@code line} until its output satisfies {@code done} (errors count as not yet). */
+    private static String awaitGogo(BundleContext ctx, String line, Predicate<String> done) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        String last = "";
+        while (System.nanoTime() < end) {
+            try {
+                last = PlatformContract.gogo(ctx, line);
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (Exception e) {
+                last = e.getMessage();
+            }
+            Thread.sleep(100);
+        }
+        return last;
+    }
+
+    private static void report(String what, long sinceNanos) {
+        System.out.printf(Locale.ROOT, "plugin swap: %s in %.2f s%n", what, (System.nanoTime() - sinceNanos) / 1e9);
+    }
+
+    private static FrameworkFactory felix() {
+        return ServiceLoader.load(FrameworkFactory.class).stream().map(ServiceLoader.Provider::get)
+                .filter(f -> f.getClass().getName().startsWith("org.apache.felix")).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,312 @@
+package org.tamebnn.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.tamebnn.tck.MiplibInstance;
+
+/**
+ * What every OSGi framework must do with the distribution's bundles: resolve and start them all,
+ * register the same solver services, and run solves and a BNN training through the service registry
+ * and Gogo, also while solver bundles are stopped, updated and refreshed. {@link PlatformIT} runs
+ * these checks on Apache Felix (the shipped framework), {@link EquinoxIT} on Eclipse Equinox; the
+ * framework is the only difference.
+ *
+ * <p>Each subclass runs in a JVM whose class path holds its framework only (see the failsafe
+ * executions in this module's pom): both jars carry the OSGi API classes, both install a JVM-wide
+ * URL handler factory, and {@code ServiceLoader} would find both.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PlatformContract {
+    static final Path DIST = Path.of(System.getProperty("tamebnn.dist", "target/tamebnn"));
+    static final String MILP_SOLVER = "org.tamebnn.api.milp.MilpSolver";
+
+    /** The solver services the distribution registers, whatever the framework. */
+    static final Set<String> SOLVERS = Set.of("lpsolve", "ojalgo", "ortools-cbc", "ortools-clp", "ortools-cpsat",
+            "ortools-glop", "ortools-highs", "ortools-pdlp", "ortools-scip", "portfolio");
+
+    /** Bundles of bundle/ that Platform installs only with the console or the plugins watch. */
+    private static final Set<String> INTERACTIVE_ONLY = Set.of("org.apache.felix.gogo.jline",
+            "org.apache.felix.fileinstall");
+
+    protected Platform platform;
+    protected Path work;
+
+    /** A class of the framework implementation, present only on that framework's class path. */
+    abstract String frameworkClass();
+
+    /** The framework's system bundle symbolic name. */
+    abstract String systemBundle();
+
+    /** Starts the framework under test with the bundles of {@code home/bundle}, no console. */
+    abstract Platform start(Path home, Path plugins) throws Exception;
+
+    @BeforeAll
+    void startPlatform() throws Exception {
+        // under -Dit.test=... the other framework's execution sees this class too: skip it there
+        Assumptions.assumeTrue(present(frameworkClass()), frameworkClass() + " is not on this execution's class path");
+        work = Files.createTempDirectory("tamebnn-it");
+        Files.createDirectories(work.resolve("plugins"));
+        platform = start(DIST, work.resolve("plugins"));
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void runsOnTheIntendedFramework() {
+        assertEquals(systemBundle(), platform.context().getBundle(0).getSymbolicName());
+    }
+
+    /**
+     * Equinox defaults {@code gosh.args} to {@code --nointeractive} (Felix leaves it unset), which
+     * starts the console with no line reader: Platform states Gogo's default for every framework.
+     */
+    @Test
+    void theConsoleWouldStartInteractive() {
+        assertEquals("", platform.context().getProperty("gosh.args"));
+    }
+
+    @Test
+    void everyBundleResolvesAndStarts() throws IOException {
+        List<String> problems = problems(platform.context());
+        assertTrue(problems.isEmpty(), "bundles not active (fragments: not resolved): " + problems);
+        Set<String> installed = new TreeSet<>();
+        for (Bundle b : platform.context().getBundles()) {
+            installed.add(b.getSymbolicName());
+        }
+        Set<String> missing = new TreeSet<>(symbolicNames(DIST.resolve("bundle")));
+        missing.removeAll(INTERACTIVE_ONLY);
+        missing.removeAll(installed);
+        assertTrue(missing.isEmpty(), "bundles of bundle/ not installed: " + missing);
+    }
+
+    @Test
+    void solversAreRegisteredServices() throws Exception {
+        assertEquals(SOLVERS, solverNames(platform.context()));
+    }
+
+    /** OR-Tools' natives are unpacked from the library bundle's entries, which each framework names its own way. */
+    @Test
+    void solverListThroughGogoFindsEveryBackendAvailable() throws Exception {
+        String out = gogo("solver:list");
+        assertTrue(out.contains("org.tamebnn.solver.ojalgo"), "the bundle column names the providing bundle: " + out);
+        for (String solver : SOLVERS) {
+            boolean lpSolveMissing = solver.equals("lpsolve") && out.contains("lp_solve not found");
+            assertTrue(lpSolveMissing || out.lines().anyMatch(l -> l.startsWith("| " + solver + " ")
+                    && l.matches(".*\\| available +\\|")), solver + " available in\n" + out);
+        }
+    }
+
+    @Test
+    void solveThroughGogoUsesTheRegistry(@TempDir Path tmp) throws Exception {
+        Path mps = MiplibInstance.named("p0033").copyTo(tmp);
+        String out = gogo("solver:solve " + mps + " --solver ojalgo --time-limit 60");
+        assertTrue(out.contains("OPTIMAL"), out);
+        assertTrue(out.contains("3089"), out);
+    }
+
+    /** lp_solve is called through FFM from a bundle class loader: the JVM must grant it native access. */
+    @Test
+    void lpSolveSolvesThroughTheForeignFunctionApi(@TempDir Path tmp) throws Exception {
+        Path mps = MiplibInstance.named("p0033").copyTo(tmp);
+        String out = gogo("solver:solve " + mps + " --solver lpsolve --time-limit 60");
+        Assumptions.assumeFalse(out.contains("lp_solve not found"), "lp_solve is not installed here");
+        assertTrue(out.contains("OPTIMAL") && out.contains("3089"), out);
+    }
+
+    @Test
+    void thePortfolioRacesTheInstalledSolversAndNamesTheWinner(@TempDir Path tmp) throws Exception {
+        Path mps = MiplibInstance.named("p0033").copyTo(tmp);
+        String out = gogo("solver:solve " + mps + " --solver portfolio --time-limit 60");
+        assertTrue(out.contains("OPTIMAL") && out.contains("3089"), out);
+        assertTrue(out.contains("won by "), out);
+    }
+
+    @Test
+    void bnnTrainingRunsThroughTheRegistry() throws Exception {
+        assertTrainsABnn(platform.context(), "ortools-highs");
+    }
+
+    /**
+     * Stopping a solver's bundle while it solves ends its row with ERROR "solver bundle stopped"
+     * (Declarative Services deactivates the component, which cancels the solve); the comparison
+     * goes on with the next solver and nothing already computed is lost.
+     */
+    @Test
+    void stoppingASolverBundleMidSolveEndsItsRowAndTheComparisonGoesOn() throws Exception {
+        Bundle ojalgo = bundle("org.tamebnn.solver.ojalgo");
+        CompletableFuture<String> compare = CompletableFuture.supplyAsync(() -> {
+            try {
+                // ojAlgo needs far longer than the wait below for 100 points (it runs to its limit)
+                return gogo("bnn:compare --data bcw --train-size 100 --hidden 5 --start none"
+                        + " --solvers ojalgo,ortools-scip --time-limit 60");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(3000);
+        ojalgo.stop();
+        try {
+            String out = compare.get(180, TimeUnit.SECONDS);
+            assertTrue(out.lines().anyMatch(l -> l.startsWith("| ojalgo ") && l.contains("ERROR")), out);
+            assertTrue(out.contains("solver bundle stopped"), out);
+            assertTrue(out.lines().anyMatch(l -> l.startsWith("| ortools-scip ") && l.contains("OPTIMAL")), out);
+        } finally {
+            ojalgo.start();
+        }
+    }
+
+    /**
+     * Adapter bundles are hot-swappable: the native code stays in what is not swapped (OR-Tools'
+     * library bundle; lp_solve's system library, loaded through FFM), so updating and refreshing an
+     * adapter ten times never fails with "already loaded in another classloader", and it solves
+     * after every update.
+     */
+    @Test
+    void solverAdaptersUpdateTenTimesAndSolveAfterEach(@TempDir Path tmp) throws Exception {
+        Path mps = MiplibInstance.named("p0033").copyTo(tmp);
+        for (String[] adapter : List.of(new String[] {"org.tamebnn.solver.ortools", "ortools-scip"},
+                new String[] {"org.tamebnn.solver.lpsolve", "lpsolve"})) {
+            Bundle bundle = bundle(adapter[0]);
+            for (int i = 1; i <= 10; i++) {
+                bundle.update();
+                CountDownLatch refreshed = new CountDownLatch(1);
+                platform.context().getBundle(0).adapt(FrameworkWiring.class)
+                        .refreshBundles(List.of(bundle), e -> refreshed.countDown());
+                assertTrue(refreshed.await(60, TimeUnit.SECONDS), "refresh of " + adapter[0]);
+                assertTrue(awaitSolver(adapter[1]), adapter[1] + " registered again after update " + i);
+                String out = gogo("solver:solve " + mps + " --solver " + adapter[1] + " --time-limit 60");
+                if (out.contains("lp_solve not found")) {
+                    break; // lp_solve is not installed here: its adapter still comes back, and says why
+                }
+                assertTrue(out.contains("OPTIMAL") && out.contains("3089"), adapter[1] + " after update " + i
+                        + ":\n" + out);
+            }
+        }
+    }
+
+    Bundle bundle(String symbolicName) {
+        return Arrays.stream(platform.context().getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+    }
+
+    boolean awaitSolver(String name) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            if (platform.context().getAllServiceReferences(MILP_SOLVER, "(tamebnn.solver.name=" + name + ")") != null) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    String gogo(String line) throws Exception {
+        return gogo(platform.context(), line);
+    }
+
+    // ---- checks shared with EmbeddingRecipeIT, which runs a framework of its own ----
+
+    static boolean present(String className) {
+        try {
+            Class.forName(className, false, PlatformContract.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Bundles that are not ACTIVE, and fragments that are not RESOLVED, with their state. */
+    static List<String> problems(BundleContext ctx) {
+        List<String> problems = new ArrayList<>();
+        for (Bundle b : ctx.getBundles()) {
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
+            if (b.getState() != expected) {
+                problems.add(b.getSymbolicName() + " state " + b.getState());
+            }
+        }
+        return problems;
+    }
+
+    /** The names of the registered MilpSolver services. */
+    static Set<String> solverNames(BundleContext ctx) throws Exception {
+        // "All": the launcher itself cannot see the API package, so class-space filtering would hide them.
+        ServiceReference<?>[] refs = ctx.getAllServiceReferences(MILP_SOLVER, null);
+        assertNotNull(refs, "no MilpSolver services registered");
+        Set<String> names = new TreeSet<>();
+        for (ServiceReference<?> r : refs) {
+            names.add(String.valueOf(r.getProperty("tamebnn.solver.name")));
+        }
+        return names;
+    }
+
+    /** A small BNN training through Gogo's command and the registry's solver, checked by a forward pass. */
+    static void assertTrainsABnn(BundleContext ctx, String solver) throws Exception {
+        String out = gogo(ctx, "bnn:train --data bcw --train-size 10 --hidden 2 --solver " + solver
+                + " --time-limit 60");
+        assertTrue(out.contains(solver + ": OPTIMAL"), out);
+        assertTrue(out.contains("check: consistent"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("| test") && l.contains("%")), out);
+    }
+
+    static String gogo(BundleContext ctx, String line) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (GogoSession s = GogoSession.open(ctx, new ByteArrayInputStream(new byte[0]), ps, ps, 10_000)) {
+            String result = s.execute(line);
+            return out.toString(StandardCharsets.UTF_8) + (result == null ? "" : result);
+        }
+    }
+
+    /** The Bundle-SymbolicName of every jar in {@code dir}. */
+    static Set<String> symbolicNames(Path dir) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> jars = Files.list(dir)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                try (JarFile jf = new JarFile(jar.toFile())) {
+                    String bsn = jf.getManifest().getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+                    if (bsn != null) {
+                        names.add(bsn.split(";")[0].trim());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+}
