@@ -435,6 +435,37 @@ public final class MilpModel {
             return rows.size();
         }
 
+        /**
+         * Replaces the bounds of variable {@code j}, keeping its name and type: a branch-and-bound
+         * node, or a variable fixed, derived from a model through {@link MilpModel#toBuilder}.
+         */
+        public Builder variableBounds(int j, double lower, double upper) {
+            checkColumn(j, "variableBounds");
+            Variable v = variables.get(j);
+            if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper || lower == Double.POSITIVE_INFINITY
+                    || upper == Double.NEGATIVE_INFINITY) {
+                throw new ModelException(where() + "variable '" + v.name() + "': bounds [" + lower + ", " + upper
+                        + "] leave no value");
+            }
+            variables.set(j, new Variable(v.name(), lower, upper, v.type()));
+            return this;
+        }
+
+        /** Replaces the bounds of row {@code i}, keeping its terms: the same model at another right-hand side. */
+        public Builder rowBounds(int i, double lower, double upper) {
+            if (i < 0 || i >= rows.size()) {
+                throw new ModelException(where() + "no row " + i + " (there are " + rows.size() + ")");
+            }
+            Row r = rows.get(i);
+            if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper || lower == Double.POSITIVE_INFINITY
+                    || upper == Double.NEGATIVE_INFINITY) {
+                throw new ModelException(where() + "row '" + r.name() + "': bounds [" + lower + ", " + upper
+                        + "] leave no value");
+            }
+            rows.set(i, new Row(r.name(), lower, upper, r.columns(), r.coefficients()));
+            return this;
+        }
+
         public MilpModel build() {
             return new MilpModel(this);
         }

@@ -1,0 +1,35 @@
+package org.tamebnn.api.dual;
+
+import java.util.Set;
+
+import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.MilpModel;
+
+/**
+ * A construction of dual functions (Guzelsoy &amp; Ralphs, Section 4), registered as an OSGi
+ * service with {@value #NAME_PROPERTY} set to {@link #name()}. Implementations never return a
+ * silently wrong bound: a method that cannot handle a model answers
+ * {@link DualResult#notApplicable}, and every function carries its {@link Certificate}.
+ */
+public interface DualConstructor {
+    /** Service property carrying the method's name. */
+    String NAME_PROPERTY = "tamebnn.dual.name";
+
+    /** Short unique name, used on the command line ({@code --method NAME}). */
+    String name();
+
+    /** One line: what it builds. */
+    String description();
+
+    /** What the backend must declare for this method (LP duals, integer variables, ...). */
+    Set<Capability> needs();
+
+    /** What its functions certify when it succeeds. */
+    Certificate.Kind certifies();
+
+    /** The models it applies to, in words (such as "pure integer, equality rows, A ≥ 0"). */
+    String appliesTo();
+
+    /** Builds a dual function of {@code model} as {@code request} asks; never throws for a model it cannot handle. */
+    DualResult construct(MilpModel model, DualRequest request);
+}
