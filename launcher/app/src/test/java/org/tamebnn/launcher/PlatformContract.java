@@ -140,6 +140,19 @@ abstract class PlatformContract {
         assertTrue(out.contains("3089"), out);
     }
 
+    /** Dual-function methods are services too; a branch-and-bound dual on p0033 meets SCIP's optimum. */
+    @Test
+    void dualFunctionsAreBuiltThroughGogo(@TempDir Path tmp) throws Exception {
+        String list = gogo("dual:list");
+        for (String method : List.of("bb", "lp", "lagrangian")) {
+            assertTrue(list.lines().anyMatch(l -> l.startsWith("| " + method + " ")), method + " in\n" + list);
+        }
+        Path mps = MiplibInstance.named("p0033").copyTo(tmp);
+        String out = gogo("dual:build " + mps + " --method lp --time-limit 60");
+        assertTrue(out.contains("dual bound F(b) = 2520.57"), out); // p0033's LP bound
+        assertTrue(out.contains("objective 3089.00000"), out);
+    }
+
     /** lp_solve is called through FFM from a bundle class loader: the JVM must grant it native access. */
     @Test
     void lpSolveSolvesThroughTheForeignFunctionApi(@TempDir Path tmp) throws Exception {

@@ -35,6 +35,17 @@ import org.tamebnn.data.RawDataset;
 public class BnnCommands {
     /** Solvers tried in this order when none is named: the fastest measured first. */
     static final List<String> PREFERRED = List.of("ortools-highs", "ortools-scip", "ortools-cbc", "ojalgo");
+    /** Session variable holding the last training MILP, which {@code dual:build} certifies when given no file. */
+    static final String LAST_TRAINING = "tamebnn.bnn.last";
+
+    /** The last {@code bnn:train}'s MILP and what its solver said of it. */
+    record LastTraining(String describe, org.tamebnn.api.milp.MilpModel model, DualCommands.KnownOptimum optimum) {
+        static LastTraining of(TrainingResult r, String network) {
+            return new LastTraining(network + " on " + r.solver(), r.milp().model(),
+                    new DualCommands.KnownOptimum(r.solver(), r.status(), r.hasNetwork() ? r.objective() : Double.NaN,
+                            r.bestBound()));
+        }
+    }
 
     // Option help, shared by train and compare.
     private static final String DATA = "data: bcw, wdbc or a CSV file (default bcw)";
@@ -96,6 +107,9 @@ public class BnnCommands {
         TrainingResult r;
         try (CtrlC ctrlC = CtrlC.cancels(session, System.err)) {
             r = run.train(chosen, ctrlC.token());
+        }
+        if (session != null) {
+            session.put(LAST_TRAINING, LastTraining.of(r, run.spec.describe()));
         }
         String out = run.header() + System.lineSeparator() + BnnTables.single(r, run.data());
         if (!save.isEmpty() && r.hasNetwork()) {

@@ -72,7 +72,7 @@ public class SolverCommands {
             @Parameter(names = { "--relax" }, presentValue = "true", absentValue = "false") boolean relax,
             @Descriptor("the MPS file") String file) {
         Path path = resolve(session, file);
-        MilpModel model = read(path);
+        MilpModel model = readModel(path);
         if (relax) {
             model = model.relaxation();
         }
@@ -162,7 +162,8 @@ public class SolverCommands {
         return p.normalize();
     }
 
-    private static MilpModel read(Path path) {
+    /** An MPS file's model; a user's error (unreadable, malformed) as a one-line command failure. */
+    static MilpModel readModel(Path path) {
         try {
             return MpsReader.read(path);
         } catch (MpsException e) {

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.tamebnn.api.dual.DualConstructor;
 import org.tamebnn.api.loss.LossFunction;
 import org.tamebnn.api.milp.MilpSolver;
 
@@ -23,6 +24,7 @@ import org.tamebnn.api.milp.MilpSolver;
 public class SolverRegistry {
     private final Map<Object, RegisteredSolver> solvers = new ConcurrentHashMap<>();
     private final Map<Object, LossFunction> losses = new ConcurrentHashMap<>();
+    private final Map<Object, DualConstructor> duals = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeSolver")
     void addSolver(ServiceReference<MilpSolver> ref, MilpSolver solver) {
@@ -45,6 +47,15 @@ public class SolverRegistry {
         losses.remove(ref);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeDual")
+    void addDual(ServiceReference<DualConstructor> ref, DualConstructor dual) {
+        duals.put(ref, dual);
+    }
+
+    void removeDual(ServiceReference<DualConstructor> ref) {
+        duals.remove(ref);
+    }
+
     /*
      * Outside OSGi (tests, embedding) plugins are registered by hand, under names of their own:
      * Declarative Services picks bind methods by name, and may take any same-named overload whose
@@ -60,6 +71,24 @@ public class SolverRegistry {
     /** Registers a loss under a key of the caller's. */
     void registerLoss(Object key, LossFunction loss) {
         losses.put(key, loss);
+    }
+
+    /** Registers a dual-function construction under a key of the caller's. */
+    void registerDual(Object key, DualConstructor dual) {
+        duals.put(key, dual);
+    }
+
+    /** The installed dual-function constructions, by name. */
+    List<DualConstructor> duals() {
+        List<DualConstructor> list = new ArrayList<>(duals.values());
+        list.sort(Comparator.comparing(DualConstructor::name));
+        return list;
+    }
+
+    DualConstructor requireDual(String name) {
+        return duals().stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new CommandFailure("no dual-function method named '" + name + "'; installed: "
+                        + String.join(", ", duals().stream().map(DualConstructor::name).toList())));
     }
 
     /** The installed solvers, by name. */
