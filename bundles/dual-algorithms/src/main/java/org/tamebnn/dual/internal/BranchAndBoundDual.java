@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tamebnn.api.dual.AffinePiece;
 import org.tamebnn.api.dual.Certificate;
 import org.tamebnn.api.dual.DualConstructor;
+import org.tamebnn.api.dual.DualFunction;
 import org.tamebnn.api.dual.DualRequest;
 import org.tamebnn.api.dual.DualResult;
 import org.tamebnn.api.dual.RightHandSide;
@@ -38,10 +39,12 @@ import org.tamebnn.api.milp.Variable;
  * the leaf to the incumbent at b₀. The result is not subadditive in general (notes §4.5: on the
  * running example F_BB(1) + F_BB(−1) &lt; F_BB(0)); its certificate is the leaves.
  *
- * <p>Depth first, branching on the most fractional integer variable, the down branch first. Options:
- * {@code nodes} (the most LPs, default 20000) and {@code incumbent} (the objective of a known
+ * <p>Evaluated through the whole tree by default ({@link TreeDualFunction}: an interior node's own
+ * bound counts where it beats its children's, which is stronger away from b₀), or over the leaves
+ * alone. Depth first, branching on the most fractional integer variable, the down branch first.
+ * Options: {@code nodes} (the most LPs, default 20000), {@code incumbent} (the objective of a known
  * feasible solution in the model's sense, such as a MILP solver's, so that the tree prunes by bound
- * from the start).
+ * from the start) and {@code evaluation} ({@code tree} or {@code leaves}).
  */
 @Component(service = DualConstructor.class, property = DualConstructor.NAME_PROPERTY + "=" + BranchAndBoundDual.NAME)
 public final class BranchAndBoundDual implements DualConstructor {
@@ -74,18 +77,18 @@ public final class BranchAndBoundDual implements DualConstructor {
     }
 
     /** A box of the tree, with the multipliers of its parent for when its own LP has none. */
-    private record Node(double[] lower, double[] upper, double[] parentDuals, int depth) {
+    private record Node(double[] lower, double[] upper, double[] parentDuals, int depth, TreeDualFunction.Node tree) {
     }
 
     /** An infeasible leaf, finished once the incumbent is final: parent piece plus λ·Farkas piece. */
-    private record InfeasibleLeaf(AffinePiece parent, AffinePiece farkas) {
+    private record InfeasibleLeaf(AffinePiece parent, AffinePiece farkas, TreeDualFunction.Node tree) {
     }
 
     @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
         Optional<String> refusal = Constructions.refusal(model, request, needs())
-                .or(() -> Constructions.unknownOption(request, Set.of("nodes", "incumbent")));
+                .or(() -> Constructions.unknownOption(request, Set.of("nodes", "incumbent", "evaluation")));
         if (refusal.isPresent()) {
             return DualResult.notApplicable(NAME, refusal.get(), Constructions.since(start));
         }
@@ -97,10 +100,16 @@ public final class BranchAndBoundDual implements DualConstructor {
         double sign = model.sense() == org.tamebnn.api.milp.Sense.MAXIMIZE ? -1 : 1;
         double incumbent = sign * Constructions.option(request, "incumbent", sign * Double.POSITIVE_INFINITY);
 
+        String evaluation = request.options().getOrDefault("evaluation", "tree");
+        if (!evaluation.equals("tree") && !evaluation.equals("leaves")) {
+            return DualResult.notApplicable(NAME, "option evaluation must be tree or leaves, not '" + evaluation + "'",
+                    Constructions.since(start));
+        }
         List<AffinePiece> leaves = new ArrayList<>();
         List<InfeasibleLeaf> infeasible = new ArrayList<>();
         Deque<Node> open = new ArrayDeque<>();
-        open.push(new Node(LagrangianPiece.lowerBounds(model), LagrangianPiece.upperBounds(model), null, 0));
+        TreeDualFunction.Node root = new TreeDualFunction.Node();
+        open.push(new Node(LagrangianPiece.lowerBounds(model), LagrangianPiece.upperBounds(model), null, 0, root));
         int solved = 0;
         String stop = "";
         while (!open.isEmpty()) {
@@ -120,7 +129,7 @@ public final class BranchAndBoundDual implements DualConstructor {
                             + " (its phase-one LP did not solve)", Constructions.since(start));
                 }
                 infeasible.add(new InfeasibleLeaf(LagrangianPiece.of(model, rows, node.parentDuals(), node.lower(),
-                        node.upper()), farkas.get()));
+                        node.upper()), farkas.get(), node.tree()));
                 continue;
             }
             if (r.status() != SolveStatus.OPTIMAL || r.rowDuals() == null || !r.hasSolution()) {
@@ -135,6 +144,7 @@ public final class BranchAndBoundDual implements DualConstructor {
             double[] u = LagrangianPiece.minDuals(model, r.rowDuals());
             AffinePiece piece = LagrangianPiece.of(model, rows, u, node.lower(), node.upper());
             double lpValue = sign * r.objective();
+            node.tree().piece = piece;
             double[] x = r.solution().orElseThrow();
             int branch = mostFractional(model, x);
             if (lpValue >= incumbent - pruneTolerance(incumbent) || branch < 0) {
@@ -149,18 +159,26 @@ public final class BranchAndBoundDual implements DualConstructor {
             downUpper[branch] = Math.floor(value);
             double[] upLower = node.lower().clone();
             upLower[branch] = Math.ceil(value);
-            open.push(new Node(upLower, node.upper(), u, node.depth() + 1));
-            open.push(new Node(node.lower(), downUpper, u, node.depth() + 1));
+            TreeDualFunction.Node down = new TreeDualFunction.Node();
+            TreeDualFunction.Node up = new TreeDualFunction.Node();
+            node.tree().children.add(down);
+            node.tree().children.add(up);
+            open.push(new Node(upLower, node.upper(), u, node.depth() + 1, up));
+            open.push(new Node(node.lower(), downUpper, u, node.depth() + 1, down));
         }
         // nodes never solved keep their parent's multipliers over their own box: still valid bounds
         for (Node node : open) {
-            leaves.add(node.parentDuals() == null ? LagrangianPiece.of(model, rows, new double[model.rowCount()],
-                    node.lower(), node.upper()) : LagrangianPiece.of(model, rows, node.parentDuals(), node.lower(),
-                    node.upper()));
+            AffinePiece piece = LagrangianPiece.of(model, rows,
+                    node.parentDuals() == null ? new double[model.rowCount()] : node.parentDuals(), node.lower(),
+                    node.upper());
+            node.tree().piece = piece;
+            leaves.add(piece);
         }
         double target = Double.isFinite(incumbent) ? incumbent : Double.NaN;
         for (InfeasibleLeaf leaf : infeasible) {
-            leaves.add(raised(leaf, b, target));
+            AffinePiece piece = raised(leaf, b, target);
+            leaf.tree().piece = piece;
+            leaves.add(piece);
         }
         if (leaves.isEmpty()) {
             return DualResult.notApplicable(NAME, "the tree has no leaf", Constructions.since(start));
@@ -169,9 +187,12 @@ public final class BranchAndBoundDual implements DualConstructor {
         String evidence = String.format(Locale.ROOT, "%d leaves of a %d-LP tree on %s (%d infeasible, with Farkas"
                 + " pieces); every leaf's reduced costs recomputed from its duals", leaves.size(), solved,
                 request.backend().info().name(), infeasible.size());
-        var f = new PiecewiseAffineFunction(rows, leaves, PiecewiseAffineFunction.Combination.MIN,
-                new Certificate(Certificate.Kind.VALID_BY_CONSTRUCTION, tolerance, evidence),
-                "branch-and-bound dual: min of " + leaves.size() + " leaf pieces");
+        Certificate certificate = new Certificate(Certificate.Kind.VALID_BY_CONSTRUCTION, tolerance, evidence);
+        DualFunction f = evaluation.equals("leaves")
+                ? new PiecewiseAffineFunction(rows, leaves, PiecewiseAffineFunction.Combination.MIN, certificate,
+                        "branch-and-bound dual: min of " + leaves.size() + " leaf pieces")
+                : new TreeDualFunction(rows, root, certificate, "branch-and-bound dual through the tree: " + solved
+                        + " nodes, " + leaves.size() + " leaves (interior nodes' bounds included)");
         double atB0 = f.value(b);
         String message = stop.isEmpty()
                 ? String.format(Locale.ROOT, "tree complete: F(b) = %.9g%s", sign * atB0,

@@ -63,7 +63,9 @@ class LpAndBranchAndBoundDualTest {
 
     @Test
     void branchAndBoundAtAHalfIsExactThereAndBelowZEverywhere() {
-        DualResult r = new BranchAndBoundDual().construct(example(0.5), DualRequest.of(GLOP));
+        // the leaves alone: F_BB of notes §5.4
+        DualResult r = new BranchAndBoundDual().construct(example(0.5),
+                DualRequest.of(GLOP).withOption("evaluation", "leaves"));
         DualFunction f = r.function().orElseThrow(() -> new AssertionError(r.message()));
         assertEquals(1.0, r.valueAtB(), 1e-9, r.message());
         assertTrue(r.message().startsWith("tree complete"), r.message());
@@ -83,6 +85,23 @@ class LpAndBranchAndBoundDualTest {
         // its conservative field: one gradient inside a piece, 2 at ¼ (z's slope there); at ½, where
         // z has a kink, every leaf is active and the field holds all three slopes (notes §5.4)
         assertEquals(List.of(2.0), f.conservativeField(new double[] { 0.25 }).stream().map(g -> g[0]).toList());
+        assertEquals(java.util.Set.of(2.0, -1.0, 0.5), f.conservativeField(new double[] { 0.5 }).stream()
+                .map(g -> Math.rint(g[0] * 1e9) / 1e9).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void throughTheWholeTreeItIsTheNotesStrengthenedFunction() {
+        // F_BB+ of notes §5.4, row by row of its table
+        DualFunction f = new BranchAndBoundDual().construct(example(0.5), DualRequest.of(GLOP)).function().orElseThrow();
+        double[][] table = { { -3, -1.5 }, { -2.5, -1.25 }, { -2, -1 }, { -1.5, -0.75 }, { -1, -0.5 }, { -0.5, -0.25 },
+            { 0, 0 }, { 0.25, 0.5 }, { 0.5, 1 }, { 0.75, 0.75 }, { 1, 0.5 }, { 1.5, 0.75 }, { 2, 1 }, { 2.5, 1.25 },
+            { 3, 1.5 } };
+        for (double[] row : table) {
+            assertEquals(row[1], f.value(new double[] { row[0] }), 1e-9, "F_BB+(" + row[0] + ")");
+        }
+        for (double d = -6; d <= 6; d += 1.0 / 64) {
+            assertTrue(f.value(new double[] { d }) <= z(d) + 1e-9, "F_BB+(" + d + ") ≤ z");
+        }
         assertEquals(java.util.Set.of(2.0, -1.0, 0.5), f.conservativeField(new double[] { 0.5 }).stream()
                 .map(g -> Math.rint(g[0] * 1e9) / 1e9).collect(java.util.stream.Collectors.toSet()));
     }
