@@ -35,6 +35,19 @@ class DualCommandsTest {
             registry.registerSolver(name, MilpSolvers.create(name), "test");
         }
         ServiceLoader.load(DualConstructor.class).forEach(d -> registry.registerDual(d.name(), d));
+        registry.registerLoss("01", new org.tamebnn.losses.ZeroOneLoss());
+    }
+
+    @Test
+    void afterBnnTrainTheBranchAndBoundDualCertifiesTheTrainingLoss() {
+        String trained = new BnnCommands(registry).train(session, "bcw", "", "", "median", 25, 0, "5", "bdnn", "real",
+                "step", 0, "default", false, "pocket", "zero-one", "ortools-scip", 60, "");
+        assertTrue(trained.contains("ortools-scip: OPTIMAL; training loss 0"), trained);
+        String out = commands.build(session, "bb", "", "", "", "", 60);
+        System.out.println(out);
+        assertTrue(out.startsWith("the training MILP of the last bnn:train (9-5-1 BDNN"), out);
+        assertTrue(out.contains("MILP (ortools-scip): OPTIMAL, objective 0"), out);
+        assertTrue(out.contains("dual gap 0.00% (the dual function certifies the objective optimal)"), out);
     }
 
     /** The running example (Aspman et al. (10)) at b, as an MPS file. */

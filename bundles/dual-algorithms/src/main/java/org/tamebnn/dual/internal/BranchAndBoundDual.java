@@ -184,15 +184,15 @@ public final class BranchAndBoundDual implements DualConstructor {
             return DualResult.notApplicable(NAME, "the tree has no leaf", Constructions.since(start));
         }
         double tolerance = 1e-6 * Math.max(1, Double.isFinite(incumbent) ? Math.abs(incumbent) : 1);
-        String evidence = String.format(Locale.ROOT, "%d leaves of a %d-LP tree on %s (%d infeasible, with Farkas"
-                + " pieces); every leaf's reduced costs recomputed from its duals", leaves.size(), solved,
+        String evidence = String.format(Locale.ROOT, "%s of a %d-LP tree on %s (%d infeasible, with Farkas"
+                + " pieces); every piece's reduced costs recomputed from its duals", count(leaves.size(), "leaf"), solved,
                 request.backend().info().name(), infeasible.size());
         Certificate certificate = new Certificate(Certificate.Kind.VALID_BY_CONSTRUCTION, tolerance, evidence);
         DualFunction f = evaluation.equals("leaves")
                 ? new PiecewiseAffineFunction(rows, leaves, PiecewiseAffineFunction.Combination.MIN, certificate,
-                        "branch-and-bound dual: min of " + leaves.size() + " leaf pieces")
-                : new TreeDualFunction(rows, root, certificate, "branch-and-bound dual through the tree: " + solved
-                        + " nodes, " + leaves.size() + " leaves (interior nodes' bounds included)");
+                        "branch-and-bound dual: min of " + "the pieces of " + count(leaves.size(), "leaf"))
+                : new TreeDualFunction(rows, root, certificate, "branch-and-bound dual through the tree: "
+                        + count(solved, "LP") + ", " + count(leaves.size(), "leaf") + " (interior nodes' bounds included)");
         double atB0 = f.value(b);
         String message = stop.isEmpty()
                 ? String.format(Locale.ROOT, "tree complete: F(b) = %.9g%s", sign * atB0,
@@ -282,6 +282,10 @@ public final class BranchAndBoundDual implements DualConstructor {
             }
         }
         return best;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.equals("leaf") ? "leaves" : noun + "s");
     }
 
     private static double pruneTolerance(double incumbent) {
