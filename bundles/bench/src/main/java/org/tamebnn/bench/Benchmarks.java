@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Runs the benchmarks and writes their tables to {@code bundles/bench/results/}, which the README
- * quotes. Usage: {@code Benchmarks ROOT [startup|training|solvers|leak|all] [--smoke] [--report]} with ROOT the
+ * quotes. Usage: {@code Benchmarks ROOT [startup|training|solvers|leak|duals|all] [--smoke] [--report]} with ROOT the
  * repository (the distribution must be built for {@code startup}); {@code --smoke} runs tiny grids
  * into {@code target/} to check the harness, leaving the quoted results alone; {@code --report}
  * makes the training tables again from the recorded runs.
@@ -20,8 +20,8 @@ public final class Benchmarks {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String what = args.length > 1 ? args[1] : "all";
         boolean smoke = java.util.Arrays.asList(args).contains("--smoke");
-        if (!java.util.Set.of("startup", "training", "solvers", "leak", "all").contains(what)) {
-            System.err.println("tamebnn bench: expected startup, training, solvers, leak or all, not '" + what
+        if (!java.util.Set.of("startup", "training", "solvers", "leak", "duals", "all").contains(what)) {
+            System.err.println("tamebnn bench: expected startup, training, solvers, leak, duals or all, not '" + what
                     + "'");
             System.exit(2);
         }
@@ -47,6 +47,11 @@ public final class Benchmarks {
                             + System.lineSeparator()
                             + LeakBench.run(root, "org.tamebnn.solver.ojalgo", "ojalgo", 50, 10, 70);
             write(results.resolve("leak.md"), table);
+            System.out.println(table);
+        }
+        if (what.equals("duals") || what.equals("all")) {
+            String table = smoke ? DualBench.run(10, DualBench.smokeInstances()) : DualBench.run(60, java.util.List.of());
+            write(results.resolve("duals.md"), table);
             System.out.println(table);
         }
         if (what.equals("solvers") || what.equals("all")) {

@@ -111,6 +111,7 @@ public final class BranchAndBoundDual implements DualConstructor {
         TreeDualFunction.Node root = new TreeDualFunction.Node();
         open.push(new Node(LagrangianPiece.lowerBounds(model), LagrangianPiece.upperBounds(model), null, 0, root));
         int solved = 0;
+        int unproven = 0;
         String stop = "";
         while (!open.isEmpty()) {
             if (solved >= maxNodes || Constructions.outOfTime(request.params(), start)) {
@@ -122,14 +123,21 @@ public final class BranchAndBoundDual implements DualConstructor {
             SolveResult r = request.backend().solve(withBounds(relaxed, node), params);
             solved++;
             if (r.status() == SolveStatus.INFEASIBLE) {
-                Optional<AffinePiece> farkas = farkasPiece(atB, rows, node, request, params);
-                if (farkas.isEmpty() || node.parentDuals() == null) {
-                    return DualResult.notApplicable(NAME, node.parentDuals() == null ? "the LP relaxation is infeasible"
-                            + " at b: the model is infeasible there" : "no Farkas certificate for an infeasible node"
-                            + " (its phase-one LP did not solve)", Constructions.since(start));
+                if (node.parentDuals() == null) {
+                    return DualResult.notApplicable(NAME, "the LP relaxation is infeasible at b: the model is"
+                            + " infeasible there", Constructions.since(start));
                 }
-                infeasible.add(new InfeasibleLeaf(LagrangianPiece.of(model, rows, node.parentDuals(), node.lower(),
-                        node.upper()), farkas.get(), node.tree()));
+                AffinePiece parent = LagrangianPiece.of(model, rows, node.parentDuals(), node.lower(), node.upper());
+                Optional<AffinePiece> farkas = farkasPiece(atB, rows, node, request, params);
+                if (farkas.isPresent()) {
+                    infeasible.add(new InfeasibleLeaf(parent, farkas.get(), node.tree()));
+                } else {
+                    // no certificate of the infeasibility (the phase-one LP did not solve, or found the box
+                    // only barely infeasible): the parent's bound over the box stays valid, only weaker
+                    node.tree().piece = parent;
+                    leaves.add(parent);
+                    unproven++;
+                }
                 continue;
             }
             if (r.status() != SolveStatus.OPTIMAL || r.rowDuals() == null || !r.hasSolution()) {
@@ -184,13 +192,13 @@ public final class BranchAndBoundDual implements DualConstructor {
             return DualResult.notApplicable(NAME, "the tree has no leaf", Constructions.since(start));
         }
         double tolerance = 1e-6 * Math.max(1, Double.isFinite(incumbent) ? Math.abs(incumbent) : 1);
-        String evidence = String.format(Locale.ROOT, "%s of a %d-LP tree on %s (%d infeasible, with Farkas"
-                + " pieces); every piece's reduced costs recomputed from its duals", count(leaves.size(), "leaf"), solved,
-                request.backend().info().name(), infeasible.size());
+        String evidence = String.format(Locale.ROOT, "%s of a %d-LP tree on %s (%d infeasible with Farkas pieces,"
+                + " %d without); every piece's reduced costs recomputed from its duals", count(leaves.size(), "leaf"),
+                solved, request.backend().info().name(), infeasible.size(), unproven);
         Certificate certificate = new Certificate(Certificate.Kind.VALID_BY_CONSTRUCTION, tolerance, evidence);
         DualFunction f = evaluation.equals("leaves")
                 ? new PiecewiseAffineFunction(rows, leaves, PiecewiseAffineFunction.Combination.MIN, certificate,
-                        "branch-and-bound dual: min of " + "the pieces of " + count(leaves.size(), "leaf"))
+                        "branch-and-bound dual: the least of its " + count(leaves.size(), "leaf") + "' bounds")
                 : new TreeDualFunction(rows, root, certificate, "branch-and-bound dual through the tree: "
                         + count(solved, "LP") + ", " + count(leaves.size(), "leaf") + " (interior nodes' bounds included)");
         double atB0 = f.value(b);

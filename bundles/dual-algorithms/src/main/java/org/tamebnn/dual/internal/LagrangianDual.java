@@ -29,7 +29,7 @@ import org.tamebnn.api.milp.SolveStatus;
  * proven bound (its objective only where it reports none, which the certificate says), so F_u is a
  * bound by construction for every u. Relaxing every row gives the LP bound (Geoffrion); relaxing
  * fewer is stronger when the kept rows cut into the LP relaxation. Options: {@code iterations}
- * (default 40), {@code incumbent} (a known objective value for the Polyak step; without it the
+ * (default 100), {@code incumbent} (a known objective value for the Polyak step; without it the
  * step uses the best bound plus 5%).
  */
 @Component(service = DualConstructor.class, property = DualConstructor.NAME_PROPERTY + "=" + LagrangianDual.NAME)
@@ -72,7 +72,7 @@ public final class LagrangianDual implements DualConstructor {
         int[] rows = Constructions.rows(model, request);
         double[] b = Constructions.at(model, request, rows);
         MilpModel atB = RightHandSide.at(model, rows, b);
-        int iterations = (int) Constructions.option(request, "iterations", 40);
+        int iterations = (int) Constructions.option(request, "iterations", 100);
         double sign = model.sense() == Sense.MAXIMIZE ? -1 : 1;
         double target = sign * Constructions.option(request, "incumbent", sign * Double.NaN);
 
