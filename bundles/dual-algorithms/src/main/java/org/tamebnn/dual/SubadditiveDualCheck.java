@@ -234,6 +234,16 @@ public final class SubadditiveDualCheck {
         return new double[][] { lo, hi };
     }
 
+    /** Column j of the model restricted to {@code rows}: aⱼ as the dual (7) sees it. */
+    public static double[] columnOf(MilpModel model, int[] rows, int j) {
+        return column(model, rows, j);
+    }
+
+    /** F̄(a), the upper directional derivative at 0 that (7) bounds on continuous columns. */
+    public static double upperDerivativeOf(DualFunction f, double[] a) {
+        return upperDerivative(f, a);
+    }
+
     static double[] column(MilpModel model, int[] rows, int j) {
         double[] a = new double[rows.length];
         for (int k = 0; k < rows.length; k++) {
