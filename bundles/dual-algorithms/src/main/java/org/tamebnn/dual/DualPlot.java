@@ -83,8 +83,8 @@ public final class DualPlot {
         return new Written(png, svg);
     }
 
-    /** The chart itself, for callers that render it elsewhere. */
-    public static XYChart chart(String title, ValueFunction1D z, Map<String, DualFunction> functions, double lo,
+    /** The chart itself (XChart is embedded privately, so this stays inside the bundle). */
+    static XYChart chart(String title, ValueFunction1D z, Map<String, DualFunction> functions, double lo,
             double hi) {
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("b")
                 .yAxisTitle("value").build();

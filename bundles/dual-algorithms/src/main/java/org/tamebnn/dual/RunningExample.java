@@ -56,7 +56,7 @@ public final class RunningExample {
      * z(b) = min{ n/2 + 2(b − n), (n+1)/2 + (n+1 − b) }; for b &lt; 0 with k = ⌊−b / (3/2)⌋,
      * z(b) = min{ −(b + 3k/2), 2(b + 3(k+1)/2) }.
      */
-    public static Fraction valueFunction(Fraction b) {
+    static Fraction valueFunction(Fraction b) {
         if (b.signum() >= 0) {
             Fraction n = Fraction.of((int) floor(b));
             Fraction rising = n.multiply(HALF).add(TWO.multiply(b.subtract(n)));
@@ -84,7 +84,7 @@ public final class RunningExample {
      * x₁/2 + z_C(b − x₁ + (3/2)x₂), z_C(t) = 2t for t ≥ 0 and −t for t &lt; 0. With bound ≥ 2|b| + 4
      * this is z(b) (larger parts only cost more or repeat a residual).
      */
-    public static Fraction valueFunctionByEnumeration(Fraction b, int bound) {
+    static Fraction valueFunctionByEnumeration(Fraction b, int bound) {
         Fraction best = null;
         for (int x1 = 0; x1 <= bound; x1++) {
             for (int x2 = 0; x2 <= bound; x2++) {
@@ -101,12 +101,13 @@ public final class RunningExample {
         return Math.floorDiv((long) f.getNumerator(), (long) f.getDenominator());
     }
 
+    /** The smaller by the sign of a − b: commons-numbers 1.2's compareTo orders two negative fractions the wrong way. */
     private static Fraction min(Fraction a, Fraction b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        return a.subtract(b).signum() <= 0 ? a : b;
     }
 
     /** What happens at a breakpoint of the table. */
-    public enum Kind { END, LOCAL_MIN, LOCAL_MAX }
+    enum Kind { END, LOCAL_MIN, LOCAL_MAX }
 
     /**
      * One row of the notes' table (§5.1).
@@ -118,7 +119,7 @@ public final class RunningExample {
      * @param slopeRight the slope just right of b (null at 4)
      * @param optimal the optimal integer parts (x₁, x₂) at b, in words
      */
-    public record Breakpoint(Fraction b, Fraction z, Kind kind, Fraction slopeLeft, Fraction slopeRight,
+    record Breakpoint(Fraction b, Fraction z, Kind kind, Fraction slopeLeft, Fraction slopeRight,
             String optimal) {
     }
 
@@ -127,7 +128,7 @@ public final class RunningExample {
      * local minima at the reachable integer points (z(n) = n/2, z(−3k/2) = 0), local maxima where the
      * +2 branch of one minimum meets the −1 branch of the next.
      */
-    public static List<Breakpoint> breakpointTable() {
+    static List<Breakpoint> breakpointTable() {
         Fraction m1 = Fraction.of(-1);
         return List.of(
                 new Breakpoint(Fraction.of(-4), Fraction.of(1), Kind.END, null, m1, "(0, 2)"),

@@ -88,9 +88,21 @@ final class LagrangianPiece {
             }
         }
         for (int j = 0; j < r.length; j++) {
-            intercept += boxMinimum(r[j], lower[j], upper[j]);
+            intercept += boxMinimum(snap(r[j], c[j]), lower[j], upper[j]);
         }
         return new AffinePiece(gradient, intercept);
+    }
+
+    /** Reduced costs this close to 0, relative to the cost, are taken as 0 ({@link #snap}). */
+    static final double REDUCED_COST_TOLERANCE = 1e-9;
+
+    /**
+     * A reduced cost within {@link #REDUCED_COST_TOLERANCE} of 0 as 0. A floating-point LP's duals
+     * satisfy uᵀaⱼ ≤ cⱼ only to its tolerance, and a negative rⱼ of −1e-16 on a column without an
+     * upper bound would otherwise turn a correct bound into −∞; the certificates state the tolerance.
+     */
+    static double snap(double r, double c) {
+        return r < 0 && r >= -REDUCED_COST_TOLERANCE * Math.max(1, Math.abs(c)) ? 0 : r;
     }
 
     /** min of r·x over x ∈ [l, g]; 0 when r = 0 whatever the bounds. */
