@@ -151,6 +151,10 @@ abstract class PlatformContract {
         String out = gogo("dual:build " + mps + " --method lp --time-limit 60");
         assertTrue(out.contains("dual bound F(b) = 2520.57"), out); // p0033's LP bound
         assertTrue(out.contains("objective 3089.00000"), out);
+        // the plotting library is embedded in the dual bundle: Figure 4 renders inside the framework
+        String plot = gogo("dual:plot --out " + tmp.resolve("figure4"));
+        assertTrue(Files.size(tmp.resolve("figure4.png")) > 1000, plot);
+        assertTrue(Files.readString(tmp.resolve("figure4.svg")).contains("<svg"), plot);
     }
 
     /** lp_solve is called through FFM from a bundle class loader: the JVM must grant it native access. */

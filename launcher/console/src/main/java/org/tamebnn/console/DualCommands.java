@@ -35,7 +35,9 @@ import org.tamebnn.api.milp.SolveResult;
         "osgi.command.function=list",
         "osgi.command.function=build",
         "osgi.command.function=eval",
-        "osgi.command.function=nice" })
+        "osgi.command.function=nice",
+        "osgi.command.function=example",
+        "osgi.command.function=plot" })
 public class DualCommands {
     /** Session variable holding the last function built, for {@code dual:eval}. */
     static final String LAST_DUAL = "tamebnn.dual.last";
@@ -133,6 +135,40 @@ public class DualCommands {
         RegisteredSolver milpSolver = milp.isEmpty() ? first(MILP_BACKENDS, Capability.INTEGER_VARIABLES) : registry.requireSolver(milp);
         RegisteredSolver lpSolver = lp.isEmpty() ? first(LP_BACKENDS, null) : registry.requireSolver(lp);
         return Niceness.check(model, milpSolver, lpSolver, params).describe(path.getFileName().toString());
+    }
+
+    @Descriptor("the Taming paper's running example (10)/(11): the exact value function on [-4, 4] with its breakpoints,"
+            + " every installed method's dual function on one grid with F <= z checked, (12) put through the check of (7),"
+            + " and the best k-piece fits (14)")
+    public String example(
+            @Descriptor("the right-hand side the dual functions are built at (default 0.5)")
+            @Parameter(names = { "--at" }, absentValue = "0.5") double at,
+            @Descriptor("time limit per construction in seconds (default 60)")
+            @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
+        return report(at, timeLimit).text();
+    }
+
+    @Descriptor("draw the running example's value function and dual functions (the paper's Figure 4) as PNG and SVG")
+    public String plot(CommandSession session,
+            @Descriptor("the right-hand side the dual functions are built at (default 0.5)")
+            @Parameter(names = { "--at" }, absentValue = "0.5") double at,
+            @Descriptor("the image file, without or with .png/.svg (default dual-functions)")
+            @Parameter(names = { "-o", "--out" }, absentValue = "dual-functions") String out,
+            @Descriptor("time limit per construction in seconds (default 60)")
+            @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
+        Path file = SolverCommands.output(session, out.replaceFirst("(?i)\\.(png|svg)$", "") + ".png");
+        try {
+            var written = report(at, timeLimit).plot(file);
+            return "wrote " + written.png() + System.lineSeparator() + "wrote " + written.svg();
+        } catch (java.io.IOException e) {
+            throw new CommandFailure("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private RunningExampleReport report(double at, double timeLimit) {
+        SolverCommands.withTimeLimit(timeLimit);
+        return RunningExampleReport.build(at, registry.duals(), first(MILP_BACKENDS, Capability.INTEGER_VARIABLES)
+                .solver(), first(LP_BACKENDS, null).solver(), timeLimit);
     }
 
     /** A MILP to build for, with what is already known of its optimum. */

@@ -112,6 +112,26 @@ class DualCommandsTest {
     }
 
     @Test
+    void theRunningExampleComesOutOfTheConsole(@TempDir Path tmp) throws Exception {
+        String out = commands.example(0.5, 60);
+        System.out.println(out);
+        assertTrue(out.contains("local max"), out);
+        // every method built at ½ stays below z on [−4, 4]; bb and gomory are exact at ½
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("bb ") && l.contains("F ≤ z on [−4, 4]")
+                && l.contains("F(b₀) = 1 = z(b₀)")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("gomory ") && l.contains("F ≤ z on [−4, 4]")
+                && l.contains("= z(b₀)")), out);
+        assertTrue(out.lines().noneMatch(l -> l.contains("F > z")), out);
+        assertTrue(out.contains("column x1: F(aⱼ) = 2.00000 > cⱼ = 0.500000"), "(12) is rejected: " + out);
+        assertTrue(out.contains("|  6 |"), "fits up to 6 pieces: " + out);
+
+        variables.put(".currentDir", tmp);
+        String plot = commands.plot(null, 0.5, tmp.resolve("figure4").toString(), 60);
+        assertTrue(java.nio.file.Files.size(tmp.resolve("figure4.png")) > 1000, plot);
+        assertTrue(java.nio.file.Files.readString(tmp.resolve("figure4.svg")).contains("<svg"), plot);
+    }
+
+    @Test
     void userErrorsAreOneLine(@TempDir Path tmp) throws Exception {
         assertEquals("no dual function built in this console yet (run dual:build first)",
                 assertThrows(CommandFailure.class, () -> commands.eval(session, "1")).getMessage());
