@@ -151,21 +151,13 @@ final class RunningExampleReport {
     /** Figure 4: z, every dual function built, (12) and the best 3-piece fit below z. */
     DualPlot.Written plot(Path file) throws IOException {
         Map<String, DualFunction> drawn = new LinkedHashMap<>();
-        functions.forEach((name, f) -> drawn.put(name + " (" + kind(f) + ")", f));
-        drawn.put("(12) two-segment, local model", RunningExample.twoSegment());
+        functions.forEach((name, f) -> drawn.put(name + ", built at " + Format.number(b0), f));
+        drawn.put("(12) two-segment, local model of z at 0", RunningExample.twoSegment());
         PiecewiseLinearFit.Fit fit = PiecewiseLinearFit.best(PiecewiseLinearFit.Target.of(z), 3,
                 PiecewiseLinearFit.Kind.BELOW);
         drawn.put("best 3-piece fit below z (14)", fit.asDualFunction());
         return DualPlot.write(file, "Running example (10): value function z and dual functions built at b = "
                 + Format.number(b0), z, drawn, RunningExample.LO, RunningExample.HI);
-    }
-
-    private static String kind(DualFunction f) {
-        return switch (f.certificate().kind()) {
-            case SUBADDITIVE_DUAL_FEASIBLE -> "subadditive dual";
-            case VALID_BY_CONSTRUCTION -> "valid by construction";
-            case NOT_A_BOUND -> "not a bound";
-        };
     }
 
     private static String shorten(String name) {
