@@ -212,6 +212,9 @@ public final class BranchAndBoundDual implements DualConstructor {
     /** parent + λ·farkas with λ ≥ 0 putting the leaf at the incumbent at b₀ (λ = 0 when the parent is already there). */
     private static AffinePiece raised(InfeasibleLeaf leaf, double[] b, double incumbent) {
         double shortfall = Double.isNaN(incumbent) ? 1e6 : incumbent - leaf.parent().value(b);
+        if (!Double.isFinite(shortfall)) {
+            return leaf.parent(); // a parent bound of −∞ over this box: no finite multiple of the ray lifts it
+        }
         double lambda = shortfall <= 0 ? 0 : shortfall / leaf.farkas().value(b) * (1 + 1e-9);
         double[] g = leaf.parent().gradient();
         double[] h = leaf.farkas().gradient();

@@ -63,6 +63,10 @@ final class LagrangianPiece {
         double[] c = minCosts(model);
         double[] clipped = clip(model, u);
         double[] r = c.clone();
+        double[] scale = new double[c.length];
+        for (int j = 0; j < c.length; j++) {
+            scale[j] = Math.max(1, Math.abs(c[j]));
+        }
         for (int i = 0; i < model.rowCount(); i++) {
             if (clipped[i] == 0) {
                 continue;
@@ -72,6 +76,7 @@ final class LagrangianPiece {
             double[] a = row.coefficients();
             for (int q = 0; q < cols.length; q++) {
                 r[cols[q]] -= clipped[i] * a[q];
+                scale[cols[q]] = Math.max(scale[cols[q]], Math.abs(clipped[i] * a[q]));
             }
         }
         boolean[] varying = new boolean[model.rowCount()];
@@ -88,21 +93,26 @@ final class LagrangianPiece {
             }
         }
         for (int j = 0; j < r.length; j++) {
-            intercept += boxMinimum(snap(r[j], c[j]), lower[j], upper[j]);
+            intercept += boxMinimum(snap(r[j], scale[j]), lower[j], upper[j]);
         }
         return new AffinePiece(gradient, intercept);
     }
 
-    /** Reduced costs this close to 0, relative to the cost, are taken as 0 ({@link #snap}). */
-    static final double REDUCED_COST_TOLERANCE = 1e-9;
+    /**
+     * Reduced costs this close to 0, relative to the largest of 1, |cⱼ| and the terms |uᵢaᵢⱼ| they
+     * are computed from, are taken as 0 ({@link #snap}): the dual feasibility tolerance LP solvers
+     * work to (GLOP, CLP and HiGHS use 1e-7).
+     */
+    static final double REDUCED_COST_TOLERANCE = 1e-7;
 
     /**
      * A reduced cost within {@link #REDUCED_COST_TOLERANCE} of 0 as 0. A floating-point LP's duals
-     * satisfy uᵀaⱼ ≤ cⱼ only to its tolerance, and a negative rⱼ of −1e-16 on a column without an
-     * upper bound would otherwise turn a correct bound into −∞; the certificates state the tolerance.
+     * satisfy uᵀaⱼ ≤ cⱼ only to its tolerance, and a reduced cost of −1e-12 on a column without an
+     * upper bound (or +1e-12 on one without a lower bound) would otherwise turn a correct bound into
+     * −∞; the certificates say so.
      */
-    static double snap(double r, double c) {
-        return r < 0 && r >= -REDUCED_COST_TOLERANCE * Math.max(1, Math.abs(c)) ? 0 : r;
+    static double snap(double r, double scale) {
+        return Math.abs(r) <= REDUCED_COST_TOLERANCE * scale ? 0 : r;
     }
 
     /** min of r·x over x ∈ [l, g]; 0 when r = 0 whatever the bounds. */

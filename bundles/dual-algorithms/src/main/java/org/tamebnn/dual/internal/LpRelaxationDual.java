@@ -79,8 +79,8 @@ public final class LpRelaxationDual implements DualConstructor {
         double tolerance = 1e-9 * Math.max(1, Math.abs(piece.value(b)));
         boolean standard = Constructions.standardForm(model, rows) && Math.abs(piece.intercept()) <= tolerance;
         String evidence = String.format(Locale.ROOT,
-                "LP duals of %s at b, reduced costs recomputed from them (those within 1e-9 of 0, relative to the"
-                        + " cost, taken as 0); F(b) = %.9g, LP optimum %.9g",
+                "LP duals of %s at b, reduced costs recomputed from them (those within the LP's dual tolerance,"
+                        + " 1e-7 relative, taken as 0); F(b) = %.9g, LP optimum %.9g",
                 request.backend().info().name(), piece.value(b), r.objective());
         Certificate certificate = standard ? new Certificate(Certificate.Kind.SUBADDITIVE_DUAL_FEASIBLE, tolerance,
                 "linear F = u·d with u·aⱼ ≤ cⱼ on every column; " + evidence)
