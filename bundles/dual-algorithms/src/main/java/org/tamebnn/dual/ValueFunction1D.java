@@ -742,10 +742,10 @@ public final class ValueFunction1D {
 
     /**
      * z as a {@link DualFunction} of the row's right-hand side: z on [lo, hi], −∞ outside (nothing
-     * is computed there) and on any uncertified interval. z is the optimal solution of the
-     * subadditive dual (notes §3.3: strong duality), hence certificate kind
-     * {@link Certificate.Kind#SUBADDITIVE_DUAL_FEASIBLE}; this view restricted to [lo, hi] is a
-     * bound at every d, though with −∞ outside it is not itself subadditive on all of R.
+     * is computed there) and on any uncertified interval. z itself is the optimal solution of the
+     * subadditive dual (notes §3.3: strong duality), but this view, −∞ outside [lo, hi], is not
+     * subadditive on all of R (x and y outside with x + y inside break it), so its certificate is
+     * {@link Certificate.Kind#VALID_BY_CONSTRUCTION}: exact where computed, a bound everywhere.
      */
     public DualFunction asDualFunction() {
         double[] knots = t.clone();
@@ -761,7 +761,7 @@ public final class ValueFunction1D {
                         + " subadditive dual (notes §3.3); −∞ outside [%s, %s], where nothing was computed%s",
                 fmt(lo), fmt(hi), tolerance, linearPieceCount(), solverName, fmt(lo), fmt(hi),
                 unresolved.isEmpty() ? "" : "; −∞ also on " + unresolved.size() + " uncertified interval(s)");
-        Certificate c = new Certificate(Certificate.Kind.SUBADDITIVE_DUAL_FEASIBLE, tolerance, evidence);
+        Certificate c = new Certificate(Certificate.Kind.VALID_BY_CONSTRUCTION, tolerance, evidence);
         String description = String.format(Locale.ROOT, "exact value function of '%s' in row %d on [%s, %s]: %d"
                 + " breakpoints, %d MILP + %d LP solves on %s in %d ms", modelName, row, fmt(lo), fmt(hi), t.length,
                 milpSolves, lpSolves, solverName, time.toMillis());

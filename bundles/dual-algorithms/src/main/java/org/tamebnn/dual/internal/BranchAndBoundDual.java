@@ -44,7 +44,9 @@ import org.tamebnn.api.milp.Variable;
  * alone. Depth first, branching on the most fractional integer variable, the down branch first.
  * Options: {@code nodes} (the most LPs, default 20000), {@code incumbent} (the objective of a known
  * feasible solution in the model's sense, such as a MILP solver's, so that the tree prunes by bound
- * from the start) and {@code evaluation} ({@code tree} or {@code leaves}).
+ * from the start), {@code evaluation} ({@code tree} or {@code leaves}) and {@code pieces}
+ * ({@code off} runs the same tree without building the dual function, for the bound alone: what
+ * the benchmark compares against).
  */
 @Component(service = DualConstructor.class, property = DualConstructor.NAME_PROPERTY + "=" + BranchAndBoundDual.NAME)
 public final class BranchAndBoundDual implements DualConstructor {
@@ -77,7 +79,8 @@ public final class BranchAndBoundDual implements DualConstructor {
     }
 
     /** A box of the tree, with the multipliers of its parent for when its own LP has none. */
-    private record Node(double[] lower, double[] upper, double[] parentDuals, int depth, TreeDualFunction.Node tree) {
+    private record Node(double[] lower, double[] upper, double[] parentDuals, double parentBound, int depth,
+            TreeDualFunction.Node tree) {
     }
 
     /** An infeasible leaf, finished once the incumbent is final: parent piece plus λ·Farkas piece. */
@@ -88,7 +91,7 @@ public final class BranchAndBoundDual implements DualConstructor {
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
         Optional<String> refusal = Constructions.refusal(model, request, needs())
-                .or(() -> Constructions.unknownOption(request, Set.of("nodes", "incumbent", "evaluation")));
+                .or(() -> Constructions.unknownOption(request, Set.of("nodes", "incumbent", "evaluation", "pieces")));
         if (refusal.isPresent()) {
             return DualResult.notApplicable(NAME, refusal.get(), Constructions.since(start));
         }
@@ -105,11 +108,16 @@ public final class BranchAndBoundDual implements DualConstructor {
             return DualResult.notApplicable(NAME, "option evaluation must be tree or leaves, not '" + evaluation + "'",
                     Constructions.since(start));
         }
+        // pieces=off: the same tree with no dual function (no pieces, no Farkas LPs), the bound only,
+        // to measure what building the dual function costs
+        boolean pieces = !"off".equals(request.options().get("pieces"));
+        double treeBound = Double.POSITIVE_INFINITY;
         List<AffinePiece> leaves = new ArrayList<>();
         List<InfeasibleLeaf> infeasible = new ArrayList<>();
         Deque<Node> open = new ArrayDeque<>();
         TreeDualFunction.Node root = new TreeDualFunction.Node();
-        open.push(new Node(LagrangianPiece.lowerBounds(model), LagrangianPiece.upperBounds(model), null, 0, root));
+        open.push(new Node(LagrangianPiece.lowerBounds(model), LagrangianPiece.upperBounds(model), null,
+                Double.NEGATIVE_INFINITY, 0, root));
         int solved = 0;
         int unproven = 0;
         String stop = "";
@@ -126,6 +134,9 @@ public final class BranchAndBoundDual implements DualConstructor {
                 if (node.parentDuals() == null) {
                     return DualResult.notApplicable(NAME, "the LP relaxation is infeasible at b: the model is"
                             + " infeasible there", Constructions.since(start));
+                }
+                if (!pieces) {
+                    continue;
                 }
                 AffinePiece parent = LagrangianPiece.of(model, rows, node.parentDuals(), node.lower(), node.upper());
                 Optional<AffinePiece> farkas = farkasPiece(atB, rows, node, request, params);
@@ -150,7 +161,7 @@ public final class BranchAndBoundDual implements DualConstructor {
                 break;
             }
             double[] u = LagrangianPiece.minDuals(model, r.rowDuals());
-            AffinePiece piece = LagrangianPiece.of(model, rows, u, node.lower(), node.upper());
+            AffinePiece piece = pieces ? LagrangianPiece.of(model, rows, u, node.lower(), node.upper()) : null;
             double lpValue = sign * r.objective();
             node.tree().piece = piece;
             double[] x = r.solution().orElseThrow();
@@ -159,7 +170,10 @@ public final class BranchAndBoundDual implements DualConstructor {
                 if (branch < 0) {
                     incumbent = Math.min(incumbent, lpValue);
                 }
-                leaves.add(piece);
+                treeBound = Math.min(treeBound, lpValue);
+                if (pieces) {
+                    leaves.add(piece);
+                }
                 continue;
             }
             double value = x[branch];
@@ -171,8 +185,17 @@ public final class BranchAndBoundDual implements DualConstructor {
             TreeDualFunction.Node up = new TreeDualFunction.Node();
             node.tree().children.add(down);
             node.tree().children.add(up);
-            open.push(new Node(upLower, node.upper(), u, node.depth() + 1, up));
-            open.push(new Node(node.lower(), downUpper, u, node.depth() + 1, down));
+            open.push(new Node(upLower, node.upper(), u, lpValue, node.depth() + 1, up));
+            open.push(new Node(node.lower(), downUpper, u, lpValue, node.depth() + 1, down));
+        }
+        if (!pieces) {
+            for (Node node : open) {
+                treeBound = Math.min(treeBound, node.parentBound());
+            }
+            double bound = Math.min(treeBound, incumbent);
+            return new DualResult(NAME, Optional.empty(), bound, String.format(Locale.ROOT,
+                    "bound only (pieces=off): %d LPs, tree bound %.9g%s", solved, sign * bound,
+                    stop.isEmpty() ? "" : ", stopped: " + stop), Constructions.since(start));
         }
         // nodes never solved keep their parent's multipliers over their own box: still valid bounds
         for (Node node : open) {
