@@ -16,6 +16,8 @@ import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolvers;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.api.mps.MpsReader;
+import org.tamebnn.dual.RunningExample;
+import org.tamebnn.dual.ValueFunction1D;
 import org.tamebnn.tck.MiplibInstance;
 
 /**
@@ -70,6 +72,66 @@ final class DualBench {
                         r.hasFunction() ? String.format(Locale.ROOT, "%.6g", r.valueAtB()) : "-", r.message());
                 sb.append(row(instance, r));
             }
+        }
+        sb.append(valueFunctionTiming());
+        sb.append(branchAndBoundOverhead(limitSeconds, instances));
+        return sb.toString();
+    }
+
+    /** The running example's exact value function on [−4, 4]: median of 5 runs after a warm-up, per backend. */
+    private static String valueFunctionTiming() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n### The running example's exact value"
+                + " function on [−4, 4]%n%n| backend | median | min | max | solves |%n|---|---|---|---|---|%n"));
+        for (String backend : List.of("ortools-scip", "ortools-highs", "ojalgo")) {
+            var solver = MilpSolvers.create(backend);
+            ValueFunction1D.compute(RunningExample.model(), RunningExample.ROW, -4, 4, solver);
+            List<Double> seconds = new ArrayList<>();
+            ValueFunction1D last = null;
+            for (int run = 0; run < 5; run++) {
+                last = ValueFunction1D.compute(RunningExample.model(), RunningExample.ROW, -4, 4, solver);
+                seconds.add(last.time().toNanos() / 1e9);
+            }
+            double[] v = seconds.stream().mapToDouble(Double::doubleValue).toArray();
+            sb.append(String.format(Locale.ROOT, "| %s | %.3f s | %.3f s | %.3f s | %d MILP + %d LP |%n", backend,
+                    Stats.median(v), java.util.Arrays.stream(v).min().orElse(Double.NaN),
+                    java.util.Arrays.stream(v).max().orElse(Double.NaN), last.milpSolves(), last.lpSolves()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * What building the dual function costs on top of its branch and bound: the same tree (same
+     * backend, incumbent, branching) with pieces and Farkas certificates and without them
+     * ({@code pieces=off}), alternately, 3 runs each, where the tree completes within the limit.
+     */
+    private static String branchAndBoundOverhead(double limitSeconds, List<String> instances) throws Exception {
+        DualConstructor bb = ServiceLoader.load(DualConstructor.class).stream().map(ServiceLoader.Provider::get)
+                .filter(d -> d.name().equals("bb")).findFirst().orElseThrow();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n### Branch-and-bound dual: the tree with"
+                + " and without its dual function (medians of 3, alternating)%n%n| instance | with | without | ratio |"
+                + " LPs |%n|---|---|---|---|---|%n"));
+        Path scratch = Files.createTempDirectory("tamebnn-dual-overhead");
+        for (String name : List.of("p0033", "stein27", "flugpl", "p0201")) {
+            if (!instances.isEmpty() && !instances.contains(name)) {
+                continue;
+            }
+            MiplibInstance instance = MiplibInstance.named(name);
+            MilpModel model = MpsReader.read(instance.copyTo(scratch));
+            DualRequest request = DualRequest.of(MilpSolvers.create("ortools-glop"))
+                    .withParams(SolveParams.defaults().withTimeLimitSeconds(limitSeconds))
+                    .withOption("incumbent", Double.toString(instance.optimum()));
+            double[] with = new double[3];
+            double[] without = new double[3];
+            String lps = "";
+            for (int run = 0; run < 3; run++) {
+                DualResult on = bb.construct(model, request);
+                DualResult off = bb.construct(model, request.withOption("pieces", "off"));
+                with[run] = on.time().toNanos() / 1e9;
+                without[run] = off.time().toNanos() / 1e9;
+                lps = off.message().replaceAll(".*: (\\d+) LPs.*", "$1");
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %.2f s | %.2f s | %.2f | %s |%n", name, Stats.median(with),
+                    Stats.median(without), Stats.median(with) / Stats.median(without), lps));
         }
         return sb.toString();
     }

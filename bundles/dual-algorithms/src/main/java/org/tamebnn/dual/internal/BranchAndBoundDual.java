@@ -139,6 +139,12 @@ public final class BranchAndBoundDual implements DualConstructor {
                     continue;
                 }
                 AffinePiece parent = LagrangianPiece.of(model, rows, node.parentDuals(), node.lower(), node.upper());
+                if (parent.value(b) >= incumbent - pruneTolerance(incumbent)) {
+                    // the parent's bound over this box already reaches the incumbent at b: no Farkas LP needed
+                    node.tree().piece = parent;
+                    leaves.add(parent);
+                    continue;
+                }
                 Optional<AffinePiece> farkas = farkasPiece(atB, rows, node, request, params);
                 if (farkas.isPresent()) {
                     infeasible.add(new InfeasibleLeaf(parent, farkas.get(), node.tree()));
