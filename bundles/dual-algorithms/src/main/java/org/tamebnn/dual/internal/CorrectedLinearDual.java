@@ -134,17 +134,14 @@ public final class CorrectedLinearDual implements DualConstructor {
         }
         int[] rows = Constructions.rows(model, request);
         double[] b = Constructions.at(model, request, rows);
-        StandardForm form;
+        PureIntegerSetting.Instance setting;
         try {
-            form = StandardForm.of(model, rows);
+            setting = PureIntegerSetting.of(model, rows, b);
         } catch (IllegalArgumentException e) {
             return DualResult.notApplicable(NAME, e.getMessage(), Constructions.since(start));
         }
-        BigFraction[] bStd = PureIntegerSetting.exactRhs(form, b);
-        Optional<String> outside = PureIntegerSetting.refusal(form, bStd);
-        if (outside.isPresent()) {
-            return DualResult.notApplicable(NAME, outside.get(), Constructions.since(start));
-        }
+        StandardForm form = setting.form();
+        BigFraction[] bStd = setting.b();
         Corrections corrections = new Corrections(form, request.backend(), request.params(), start);
         int m = form.rowCount();
         List<BigFraction[]> candidates = new ArrayList<>();

@@ -15,6 +15,26 @@ final class PureIntegerSetting {
     private PureIntegerSetting() {
     }
 
+    /** A model's standard form and its exact right-hand side b', inside the setting. */
+    record Instance(StandardForm form, BigFraction[] b) {
+    }
+
+    /**
+     * The standard form of {@code model} with {@code rows} varying, at {@code b}, checked to be in
+     * the setting.
+     *
+     * @throws IllegalArgumentException saying why the model has no standard form or is outside the setting
+     */
+    static Instance of(org.tamebnn.api.milp.MilpModel model, int[] rows, double[] b) {
+        StandardForm form = StandardForm.of(model, rows);
+        BigFraction[] exact = exactRhs(form, b);
+        Optional<String> outside = refusal(form, exact);
+        if (outside.isPresent()) {
+            throw new IllegalArgumentException(outside.get());
+        }
+        return new Instance(form, exact);
+    }
+
     /** Why the standard form at b' is outside the setting, or empty. */
     static Optional<String> refusal(StandardForm form, BigFraction[] b) {
         // every continuity first: it is the more basic reason a model is outside the setting
