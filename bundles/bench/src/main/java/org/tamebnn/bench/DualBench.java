@@ -39,6 +39,7 @@ final class DualBench {
         BACKENDS.put("lagrangian", "ortools-scip");
         BACKENDS.put("bb", "ortools-glop");
         BACKENDS.put("gomory", "ortools-glop");
+        BACKENDS.put("bc", "ortools-glop");
         BACKENDS.put("corrected-linear", "ortools-scip");
         BACKENDS.put("linear-representation", "ortools-glop");
     }
@@ -64,7 +65,7 @@ final class DualBench {
                 MilpModel model = MpsReader.read(instance.copyTo(scratch));
                 DualRequest request = DualRequest.of(MilpSolvers.create(backend))
                         .withParams(SolveParams.defaults().withTimeLimitSeconds(limitSeconds));
-                if (method.getKey().equals("bb") || method.getKey().equals("lagrangian")) {
+                if (List.of("bb", "bc", "lagrangian").contains(method.getKey())) {
                     request = request.withOption("incumbent", Double.toString(instance.optimum()));
                 }
                 DualResult r = method.getValue().construct(model, request);

@@ -43,7 +43,7 @@ public class DualCommands {
     static final String LAST_DUAL = "tamebnn.dual.last";
     private static final List<String> LP_BACKENDS = List.of("ortools-glop", "ortools-clp", "lpsolve");
     /** The methods whose {@code incumbent} option a known objective value improves. */
-    private static final java.util.Set<String> TAKE_INCUMBENT = java.util.Set.of("bb", "lagrangian");
+    private static final java.util.Set<String> TAKE_INCUMBENT = java.util.Set.of("bb", "bc", "lagrangian");
     private static final List<String> MILP_BACKENDS = List.of("ortools-scip", "ortools-highs", "ortools-cbc", "ojalgo");
 
     @Reference

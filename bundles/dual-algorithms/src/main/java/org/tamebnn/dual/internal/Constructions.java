@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
+import org.tamebnn.api.dual.DualConstructor;
 import org.tamebnn.api.dual.DualRequest;
+import org.tamebnn.api.dual.DualResult;
 import org.tamebnn.api.dual.RightHandSide;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpModel;
@@ -37,6 +39,16 @@ final class Constructions {
                     + request.backend().availability().reason());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The answer to give instead of constructing, if any: "not applicable" with the reason when the
+     * request cannot be served as asked ({@link #refusal}) or names an option outside {@code options}.
+     */
+    static Optional<DualResult> refused(DualConstructor method, MilpModel model, DualRequest request, long startNanos,
+            String... options) {
+        return refusal(model, request, method.needs()).or(() -> unknownOption(request, Set.of(options)))
+                .map(why -> DualResult.notApplicable(method.name(), why, since(startNanos)));
     }
 
     static int[] rows(MilpModel model, DualRequest request) {
@@ -92,6 +104,15 @@ final class Constructions {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option " + name + " must be a number, got '" + v + "'");
         }
+    }
+
+    /** Why the option {@code name} is none of {@code allowed}, or empty (also when it is absent). */
+    static Optional<String> choice(DualRequest request, String name, String... allowed) {
+        String v = request.options().get(name);
+        if (v == null || java.util.Arrays.asList(allowed).contains(v)) {
+            return Optional.empty();
+        }
+        return Optional.of("option " + name + " must be " + String.join(" or ", allowed) + ", not '" + v + "'");
     }
 
     /** Refuses options the method does not know, naming the ones it does. */

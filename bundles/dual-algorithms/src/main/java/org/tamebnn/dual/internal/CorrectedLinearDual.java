@@ -107,10 +107,9 @@ public final class CorrectedLinearDual implements DualConstructor {
     @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<String> refusal = Constructions.refusal(model, request, needs())
-                .or(() -> Constructions.unknownOption(request, Set.of("alpha", "doublings")));
-        if (refusal.isPresent()) {
-            return DualResult.notApplicable(NAME, refusal.get(), Constructions.since(start));
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "alpha", "doublings");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         BigFraction fixedM = null;
         int doublings;

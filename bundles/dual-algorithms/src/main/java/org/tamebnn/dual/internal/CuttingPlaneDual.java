@@ -153,58 +153,19 @@ public final class CuttingPlaneDual implements DualConstructor {
     @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<String> refusal = Constructions.refusal(model, request, needs())
-                .or(() -> Constructions.unknownOption(request, Set.of("rounds", "cuts", "family", "maxDenominatorBits")));
-        if (refusal.isPresent()) {
-            return DualResult.notApplicable(NAME, refusal.get(), Constructions.since(start));
-        }
-        int rounds;
-        int cuts;
-        int bits;
-        Family family;
-        try {
-            rounds = intOption(request, "rounds", DEFAULT_ROUNDS, 0, 1000);
-            cuts = intOption(request, "cuts", DEFAULT_CUTS, 0, MAX_CUTS);
-            bits = intOption(request, "maxDenominatorBits", DEFAULT_DENOMINATOR_BITS, 1, 100_000);
-            String f = request.options().getOrDefault("family", "auto").strip().toUpperCase(Locale.ROOT);
-            family = Family.valueOf(f);
-        } catch (IllegalArgumentException e) {
-            return DualResult.notApplicable(NAME, e.getMessage().startsWith("No enum")
-                    ? "option family must be auto, fractional or gmi, not '" + request.options().get("family") + "'"
-                    : e.getMessage(), Constructions.since(start));
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "rounds", "cuts", "family", "maxDenominatorBits");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         int[] rows = Constructions.rows(model, request);
         double[] b = Constructions.at(model, request, rows);
-        StandardForm form;
-        try {
-            form = StandardForm.of(model, rows);
-        } catch (IllegalArgumentException e) {
-            return DualResult.notApplicable(NAME, e.getMessage(), Constructions.since(start));
+        CutRun run = cutRun(model, request, start, rows, b);
+        if (run.failure != null) {
+            return DualResult.notApplicable(NAME, run.failure, Constructions.since(start));
         }
-        if (form.rowCount() > MAX_STANDARD_ROWS || form.columnCount() > MAX_STANDARD_COLUMNS) {
-            return DualResult.notApplicable(NAME, "its standard form has " + form.rowCount() + " rows and "
-                    + form.columnCount() + " columns; the exact simplex this method needs (no solver exposes cut"
-                    + " derivations) takes at most " + MAX_STANDARD_ROWS + " rows and " + MAX_STANDARD_COLUMNS
-                    + " columns", Constructions.since(start));
-        }
-        boolean pure = form.isPureInteger();
-        if (family == Family.FRACTIONAL && !pure) {
-            return DualResult.notApplicable(NAME, "fractional cuts need every standard column integer; this standard"
-                    + " form has continuous columns (use family=gmi or auto)", Constructions.since(start));
-        }
-        boolean fractional = family == Family.FRACTIONAL || (family == Family.AUTO && pure);
-        long deadline = request.params().timeLimit().map(l -> start + l.toNanos()).orElse(Long.MAX_VALUE);
-        Loop loop = new Loop(form, fractional, deadline, bits);
-        Outcome out;
-        try {
-            out = loop.run(PureIntegerSetting.exactRhs(form, b), rounds, cuts);
-        } catch (ExactSimplex.TimeUp e) {
-            return DualResult.notApplicable(NAME, "the time limit passed before the first LP was solved",
-                    Constructions.since(start));
-        }
-        if (out.failure != null) {
-            return DualResult.notApplicable(NAME, out.failure, Constructions.since(start));
-        }
+        StandardForm form = run.form;
+        boolean fractional = run.fractional;
+        Outcome out = run.outcome;
         String kind = fractional ? "fractional" : "GMI";
         String summary = out.cuts.size() + " " + kind + " cut" + (out.cuts.size() == 1 ? "" : "s") + " in "
                 + out.rounds + " round" + (out.rounds == 1 ? "" : "s");
@@ -221,6 +182,69 @@ public final class CuttingPlaneDual implements DualConstructor {
                 : String.format(Locale.ROOT, "F(b) = %s is the final LP bound, not proven equal to z(b): %s (%s)",
                         fmt(valueAtB), out.stop, summary);
         return DualResult.built(NAME, f, valueAtB, message, Constructions.since(start));
+    }
+
+    /** The standard form, the kind of cut and the loop's outcome at b; or why there are none. */
+    static final class CutRun {
+        String failure;
+        StandardForm form;
+        boolean fractional;
+        Outcome outcome;
+    }
+
+    /**
+     * The cut loop at b under the request's options {@code rounds}, {@code cuts}, {@code family} and
+     * {@code maxDenominatorBits}, within its time limit: what this method and the branch-and-cut dual
+     * build on.
+     */
+    static CutRun cutRun(MilpModel model, DualRequest request, long start, int[] rows, double[] b) {
+        CutRun run = new CutRun();
+        int rounds;
+        int cuts;
+        int bits;
+        Family family;
+        try {
+            rounds = intOption(request, "rounds", DEFAULT_ROUNDS, 0, 1000);
+            cuts = intOption(request, "cuts", DEFAULT_CUTS, 0, MAX_CUTS);
+            bits = intOption(request, "maxDenominatorBits", DEFAULT_DENOMINATOR_BITS, 1, 100_000);
+            String f = request.options().getOrDefault("family", "auto").strip().toUpperCase(Locale.ROOT);
+            family = Family.valueOf(f);
+        } catch (IllegalArgumentException e) {
+            run.failure = e.getMessage().startsWith("No enum")
+                    ? "option family must be auto, fractional or gmi, not '" + request.options().get("family") + "'"
+                    : e.getMessage();
+            return run;
+        }
+        try {
+            run.form = StandardForm.of(model, rows);
+        } catch (IllegalArgumentException e) {
+            run.failure = e.getMessage();
+            return run;
+        }
+        StandardForm form = run.form;
+        if (form.rowCount() > MAX_STANDARD_ROWS || form.columnCount() > MAX_STANDARD_COLUMNS) {
+            run.failure = "its standard form has " + form.rowCount() + " rows and " + form.columnCount()
+                    + " columns; the exact simplex this method needs (no solver exposes cut derivations) takes at most "
+                    + MAX_STANDARD_ROWS + " rows and " + MAX_STANDARD_COLUMNS + " columns";
+            return run;
+        }
+        boolean pure = form.isPureInteger();
+        if (family == Family.FRACTIONAL && !pure) {
+            run.failure = "fractional cuts need every standard column integer; this standard form has continuous"
+                    + " columns (use family=gmi or auto)";
+            return run;
+        }
+        run.fractional = family == Family.FRACTIONAL || (family == Family.AUTO && pure);
+        long deadline = request.params().timeLimit().map(l -> start + l.toNanos()).orElse(Long.MAX_VALUE);
+        try {
+            run.outcome = new Loop(form, run.fractional, deadline, bits).run(PureIntegerSetting.exactRhs(form, b),
+                    rounds, cuts);
+        } catch (ExactSimplex.TimeUp e) {
+            run.failure = "the time limit passed before the first LP was solved";
+            return run;
+        }
+        run.failure = run.outcome.failure;
+        return run;
     }
 
     private static int intOption(DualRequest request, String name, int fallback, int min, int max) {
@@ -371,7 +395,7 @@ public final class CuttingPlaneDual implements DualConstructor {
     }
 
     /** The loop's result: the cuts, the final LP duals, or why there is no function. */
-    private static final class Outcome {
+    static final class Outcome {
         String failure;
         List<Cut> cuts = List.of();
         BigFraction[] v;

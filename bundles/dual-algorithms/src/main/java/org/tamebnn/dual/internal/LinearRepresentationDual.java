@@ -114,10 +114,9 @@ public final class LinearRepresentationDual implements DualConstructor {
     @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<String> refusal = Constructions.refusal(model, request, needs())
-                .or(() -> Constructions.unknownOption(request, Set.of("objective", "maxPoints")));
-        if (refusal.isPresent()) {
-            return DualResult.notApplicable(NAME, refusal.get(), Constructions.since(start));
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "objective", "maxPoints");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String objective = request.options().getOrDefault("objective", "all").strip();
         if (!objective.equals("all") && !objective.equals("b")) {

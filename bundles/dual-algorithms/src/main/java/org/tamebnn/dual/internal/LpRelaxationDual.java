@@ -59,10 +59,9 @@ public final class LpRelaxationDual implements DualConstructor {
     @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<String> refusal = Constructions.refusal(model, request, needs())
-                .or(() -> Constructions.unknownOption(request, Set.of()));
-        if (refusal.isPresent()) {
-            return DualResult.notApplicable(NAME, refusal.get(), Constructions.since(start));
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         int[] rows = Constructions.rows(model, request);
         double[] b = Constructions.at(model, request, rows);

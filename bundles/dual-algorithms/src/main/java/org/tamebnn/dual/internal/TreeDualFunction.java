@@ -78,6 +78,29 @@ final class TreeDualFunction implements DualFunction {
         return new Value(top, active);
     }
 
+    /**
+     * The leaves accepted by {@code candidate} that keep Φ(node, d) below {@code threshold}: walking
+     * down from {@code node}, a subtree whose own piece reaches the threshold at d is skipped (the max
+     * in Φ already holds it up), as is a child whose Φ reaches it.
+     */
+    static void deficientLeaves(Node node, double[] d, double threshold, java.util.function.Predicate<Node> candidate,
+            List<Node> out) {
+        if (node.piece != null && node.piece.value(d) >= threshold) {
+            return;
+        }
+        if (node.children.isEmpty()) {
+            if (candidate.test(node)) {
+                out.add(node);
+            }
+            return;
+        }
+        for (Node c : node.children) {
+            if (phi(c, d).value() < threshold) {
+                deficientLeaves(c, d, threshold, candidate, out);
+            }
+        }
+    }
+
     @Override
     public int[] rows() {
         return rows.clone();

@@ -55,10 +55,9 @@ public final class ValueFunctionDual implements DualConstructor {
     @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<String> refusal = Constructions.refusal(model, request, needs())
-                .or(() -> Constructions.unknownOption(request, Set.of("lo", "hi", "pieces")));
-        if (refusal.isPresent()) {
-            return DualResult.notApplicable(NAME, refusal.get(), Constructions.since(start));
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "lo", "hi", "pieces");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         int[] rows = Constructions.rows(model, request);
         if (rows.length != 1) {

@@ -1,0 +1,476 @@
+package org.tamebnn.dual.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.tamebnn.api.dual.AffinePiece;
+import org.tamebnn.api.dual.DualRequest;
+import org.tamebnn.api.dual.RightHandSide;
+import org.tamebnn.api.milp.MilpModel;
+import org.tamebnn.api.milp.Row;
+import org.tamebnn.api.milp.Sense;
+import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.api.milp.SolveResult;
+import org.tamebnn.api.milp.SolveStatus;
+import org.tamebnn.api.milp.Variable;
+
+/**
+ * The LP-based branch and bound behind the branch-and-bound and branch-and-cut duals (notes §4.5,
+ * §4.6): depth first, the most fractional integer variable, the down branch first. Each solved
+ * node keeps the Lagrangian bound of its LP duals over its box ({@link LagrangianPiece}) as an
+ * affine function of the right-hand side of {@code rows}; nodes never solved keep their parent's
+ * multipliers over their own box.
+ *
+ * <p>An infeasible leaf's parent multipliers over its box bound it, but weakly; raising it needs a
+ * Farkas piece from a phase-one LP. Those LPs are what the dual function costs beyond the tree
+ * itself, so by default ({@code farkas=lazy}) they are solved only after the search, once the
+ * incumbent is final, and only for the infeasible leaves that keep Φ(root, b₀) below it: walking
+ * down from the root, a subtree whose own bound already reaches the incumbent at b₀ needs nothing
+ * below it. That is enough for F(b₀) = z(b₀) on a complete tree; {@code farkas=all} raises every
+ * infeasible leaf, which makes F stronger away from b₀ at the price of one LP per infeasible leaf.
+ */
+final class LpTreeSearch {
+    private static final double INTEGRALITY = 1e-6;
+
+    /** How many infeasible leaves get Farkas pieces. */
+    enum Farkas {
+        LAZY, ALL
+    }
+
+    /** A box of the tree, with the multipliers of its parent for when its own LP has none. */
+    private record Node(double[] lower, double[] upper, double[] parentDuals, double parentBound, double[] parentPoint,
+            TreeDualFunction.Node tree) {
+    }
+
+    /** A node LP's answer in the model's terms (the elastic column removed). */
+    private record Lp(SolveStatus status, double objective, double[] x, double[] duals, String message) {
+        static Lp of(SolveResult r) {
+            return new Lp(r.status(), r.objective(), r.solution().orElse(null), r.rowDuals(), r.message());
+        }
+    }
+
+    /** An infeasible leaf: its box and its parent's piece over that box, until a Farkas piece raises it. */
+    private record InfeasibleLeaf(Node node, AffinePiece parent) {
+    }
+
+    /**
+     * What the search found. {@code failure} is set when there is no function (the LP relaxation
+     * infeasible at b₀, an unbounded LP).
+     */
+    static final class Outcome {
+        String failure;
+        final TreeDualFunction.Node root = new TreeDualFunction.Node();
+        final List<AffinePiece> leaves = new ArrayList<>();
+        int solved;
+        int farkasLps;
+        int raised;
+        int unproven;
+        int infeasibleLeaves;
+        /** Boxes closed by an elastic LP's own bound, infeasible or dominated, with no second LP. */
+        int elasticLeaves;
+        /** Elastic LPs that could neither be read as the node's LP nor close it, so the plain LP was solved too. */
+        int elasticFallbacks;
+        /** The least objective of an integral leaf (minimisation sense), +∞ when none. */
+        double incumbent;
+        /** The least LP bound over leaves and open nodes (minimisation sense); the bound of pieces=off. */
+        double treeBound = Double.POSITIVE_INFINITY;
+        String stop = "";
+    }
+
+    private final MilpModel model;
+    private final int[] rows;
+    private final double[] b;
+    private final DualRequest request;
+    private final long start;
+    private final int maxNodes;
+    private final boolean pieces;
+    private final Farkas farkas;
+
+    /**
+     * @param model   the model, with the right-hand side of {@code rows} at {@code b}
+     * @param rows    the rows whose right-hand side the pieces are functions of
+     * @param pieces  false runs the same tree without building pieces (the bound only)
+     */
+    LpTreeSearch(MilpModel model, int[] rows, double[] b, DualRequest request, long start, int maxNodes,
+            boolean pieces, Farkas farkas) {
+        this.model = model;
+        this.rows = rows;
+        this.b = b;
+        this.request = request;
+        this.start = start;
+        this.maxNodes = maxNodes;
+        this.pieces = pieces;
+        this.farkas = farkas;
+    }
+
+    /** Runs the tree from {@code incumbent} (minimisation sense, +∞ for none). */
+    Outcome run(double incumbent) {
+        Outcome out = new Outcome();
+        out.incumbent = incumbent;
+        MilpModel relaxed = model.relaxation();
+        double sign = model.sense() == Sense.MAXIMIZE ? -1 : 1;
+        List<InfeasibleLeaf> infeasible = new ArrayList<>();
+        Deque<Node> open = new ArrayDeque<>();
+        open.push(new Node(LagrangianPiece.lowerBounds(model), LagrangianPiece.upperBounds(model), null,
+                Double.NEGATIVE_INFINITY, null, out.root));
+        while (!open.isEmpty()) {
+            if (out.solved >= maxNodes || Constructions.outOfTime(request.params(), start)) {
+                out.stop = out.solved >= maxNodes ? "node limit " + maxNodes : "time limit";
+                break;
+            }
+            Node node = open.pop();
+            Lp r = solve(relaxed, node, out);
+            if (r == null) {
+                continue; // an elastic LP whose own bound already proves the box holds nothing better
+            }
+            if (r.status() == SolveStatus.INFEASIBLE) {
+                if (node.parentDuals() == null) {
+                    out.failure = "the LP relaxation is infeasible at b: the model is infeasible there";
+                    return out;
+                }
+                if (pieces) {
+                    AffinePiece parent = LagrangianPiece.of(model, rows, node.parentDuals(), node.lower(), node.upper());
+                    node.tree().piece = parent;
+                    infeasible.add(new InfeasibleLeaf(node, parent));
+                }
+                continue;
+            }
+            if (r.status() != SolveStatus.OPTIMAL || r.duals() == null || r.x() == null) {
+                if (r.status() == SolveStatus.UNBOUNDED || r.status() == SolveStatus.INFEASIBLE_OR_UNBOUNDED) {
+                    out.failure = "an LP relaxation is unbounded (" + r.status() + "): no LP dual bounds it";
+                    return out;
+                }
+                open.push(node);
+                out.stop = "an LP ended " + r.status() + (r.message().isEmpty() ? "" : " (" + r.message() + ")");
+                break;
+            }
+            double[] u = LagrangianPiece.minDuals(model, r.duals());
+            double lpValue = sign * r.objective();
+            if (pieces) {
+                node.tree().piece = LagrangianPiece.of(model, rows, u, node.lower(), node.upper());
+            }
+            double[] x = r.x();
+            int branch = mostFractional(x);
+            if (lpValue >= out.incumbent - pruneTolerance(out.incumbent) || branch < 0) {
+                if (branch < 0) {
+                    out.incumbent = Math.min(out.incumbent, lpValue);
+                }
+                out.treeBound = Math.min(out.treeBound, lpValue);
+                if (pieces) {
+                    out.leaves.add(node.tree().piece);
+                }
+                continue;
+            }
+            double[] downUpper = node.upper().clone();
+            downUpper[branch] = Math.floor(x[branch]);
+            double[] upLower = node.lower().clone();
+            upLower[branch] = Math.ceil(x[branch]);
+            TreeDualFunction.Node down = new TreeDualFunction.Node();
+            TreeDualFunction.Node up = new TreeDualFunction.Node();
+            node.tree().children.add(down);
+            node.tree().children.add(up);
+            open.push(new Node(upLower, node.upper(), u, lpValue, x, up));
+            open.push(new Node(node.lower(), downUpper, u, lpValue, x, down));
+        }
+        for (Node node : open) {
+            out.treeBound = Math.min(out.treeBound, node.parentBound());
+            if (pieces) {
+                double[] u = node.parentDuals() == null ? new double[model.rowCount()] : node.parentDuals();
+                node.tree().piece = LagrangianPiece.of(model, rows, u, node.lower(), node.upper());
+                out.leaves.add(node.tree().piece);
+            }
+        }
+        out.infeasibleLeaves = infeasible.size();
+        if (pieces) {
+            raise(infeasible, out);
+        }
+        return out;
+    }
+
+    /**
+     * The node's LP. With pieces, a child is solved as an elastic LP, so that an infeasible box
+     * needs no second (phase-one) LP: one more column t ≥ 0 with cost M moves every row by t·r, r
+     * the residual of the parent's point x̂ clamped to the box, so (x̂, t = 1) is feasible and the LP
+     * always has an optimum and duals. Its duals u give the Lagrangian piece over the box, valid for
+     * any u; when t* = 0 the LP is the node's own, and when t* &gt; 0 the piece's value at b₀ is
+     * c·x* + M·t* and closes the box if it reaches the incumbent (the box holds nothing better, be it
+     * infeasible or not). Otherwise — M too small, or no incumbent yet — the plain LP decides, as it
+     * does at the root and without pieces.
+     */
+    private Lp solve(MilpModel relaxed, Node node, Outcome out) {
+        SolveParams params = Constructions.remaining(request.params(), start);
+        out.solved++;
+        double[] residual = pieces && node.parentPoint() != null ? residual(relaxed, node) : null;
+        if (residual == null) {
+            return Lp.of(request.backend().solve(withBounds(relaxed, node), params));
+        }
+        double sign = model.sense() == Sense.MAXIMIZE ? -1 : 1;
+        double penalty = elasticPenalty(node);
+        int t = relaxed.variableCount();
+        SolveResult r = request.backend().solve(elastic(relaxed, node, residual, sign * penalty), params);
+        if (r.status() == SolveStatus.OPTIMAL && r.rowDuals() != null && r.hasSolution()) {
+            double[] xt = r.values();
+            double[] x = Arrays.copyOf(xt, model.variableCount());
+            double tValue = xt[t];
+            if (tValue <= 1e-9) {
+                return new Lp(SolveStatus.OPTIMAL, r.objective() - sign * penalty * tValue, x, r.rowDuals(), "");
+            }
+            double[] u = LagrangianPiece.minDuals(model, r.rowDuals());
+            AffinePiece piece = LagrangianPiece.of(model, rows, u, node.lower(), node.upper());
+            if (Double.isFinite(out.incumbent) && piece.value(b) >= out.incumbent - pruneTolerance(out.incumbent)) {
+                node.tree().piece = piece;
+                out.leaves.add(piece);
+                out.elasticLeaves++;
+                return null;
+            }
+        }
+        out.elasticFallbacks++;
+        out.solved++;
+        return Lp.of(request.backend().solve(withBounds(relaxed, node), params));
+    }
+
+    /** The node's LP with the elastic column t (cost {@code cost}, entries {@code residual}) as its last variable. */
+    private static MilpModel elastic(MilpModel relaxed, Node node, double[] residual, double cost) {
+        MilpModel.Builder e = MilpModel.builder(relaxed.name() + "_elastic").sense(relaxed.sense())
+                .objectiveOffset(relaxed.objectiveOffset());
+        for (int j = 0; j < relaxed.variableCount(); j++) {
+            e.continuous(relaxed.variable(j).name(), node.lower()[j], node.upper()[j]);
+            e.objective(j, relaxed.objectiveCoefficient(j));
+        }
+        int t = e.continuous("_elastic", 0, Double.POSITIVE_INFINITY);
+        e.objective(t, cost);
+        for (int i = 0; i < relaxed.rowCount(); i++) {
+            Row row = relaxed.row(i);
+            int[] cols = row.columns();
+            double[] a = row.coefficients();
+            if (residual[i] != 0) {
+                cols = Arrays.copyOf(cols, cols.length + 1);
+                a = Arrays.copyOf(a, a.length + 1);
+                cols[cols.length - 1] = t;
+                a[a.length - 1] = residual[i];
+            }
+            e.addRow(row.name(), row.lower(), row.upper(), cols, a);
+        }
+        return e.build();
+    }
+
+    /** The rows' residual at the parent's point clamped to the box (0 where a row holds), null when all hold. */
+    private static double[] residual(MilpModel relaxed, Node node) {
+        double[] x = node.parentPoint().clone();
+        for (int j = 0; j < x.length; j++) {
+            x[j] = Math.max(node.lower()[j], Math.min(node.upper()[j], x[j]));
+        }
+        double[] r = new double[relaxed.rowCount()];
+        boolean any = false;
+        for (int i = 0; i < r.length; i++) {
+            Row row = relaxed.row(i);
+            double activity = 0;
+            int[] cols = row.columns();
+            double[] a = row.coefficients();
+            for (int q = 0; q < cols.length; q++) {
+                activity += a[q] * x[cols[q]];
+            }
+            double tolerance = 1e-9 * Math.max(1, Math.abs(activity));
+            if (activity < row.lower() - tolerance) {
+                r[i] = row.lower() - activity;
+            } else if (activity > row.upper() + tolerance) {
+                r[i] = row.upper() - activity;
+            }
+            any |= r[i] != 0;
+        }
+        return any ? r : null;
+    }
+
+    /**
+     * M: large against the parent's LP value and the costs, so that a feasible box's elastic optimum
+     * is its LP optimum (t* = 0) and an infeasible one's bound passes any incumbent; not so large
+     * that the LP's tolerances drown the rest of the objective.
+     */
+    private double elasticPenalty(Node node) {
+        double scale = Math.max(1, Math.abs(node.parentBound()));
+        for (int j = 0; j < model.variableCount(); j++) {
+            scale = Math.max(scale, Math.abs(model.objectiveCoefficient(j)));
+        }
+        return 1e4 * scale;
+    }
+
+    /**
+     * Replaces the parent pieces of the infeasible leaves that need it by parent + λ·Farkas, λ ≥ 0
+     * putting the leaf at the incumbent at b₀; without an incumbent every infeasible leaf is raised
+     * by a fixed amount, since there is no target to stop at.
+     */
+    private void raise(List<InfeasibleLeaf> infeasible, Outcome out) {
+        double target = out.incumbent;
+        List<InfeasibleLeaf> chosen;
+        if (farkas == Farkas.ALL || !Double.isFinite(target)) {
+            chosen = infeasible.stream()
+                    .filter(l -> !Double.isFinite(target) || l.parent().value(b) < target - pruneTolerance(target)).toList();
+        } else {
+            Map<TreeDualFunction.Node, InfeasibleLeaf> byNode = new IdentityHashMap<>();
+            infeasible.forEach(l -> byNode.put(l.node().tree(), l));
+            List<TreeDualFunction.Node> deficient = new ArrayList<>();
+            TreeDualFunction.deficientLeaves(out.root, b, target - pruneTolerance(target), byNode::containsKey, deficient);
+            chosen = deficient.stream().map(byNode::get).toList();
+        }
+        MilpModel atB = RightHandSide.at(model, rows, b);
+        MilpModel feasibility = feasibility(atB);
+        for (InfeasibleLeaf leaf : chosen) {
+            Optional<AffinePiece> ray = farkasPiece(atB, feasibility, leaf.node(), out);
+            if (ray.isEmpty()) {
+                // no certificate of the infeasibility (the phase-one LP did not solve, or found the box
+                // only barely infeasible): the parent's bound over the box stays valid, only weaker
+                out.unproven++;
+                continue;
+            }
+            leaf.node().tree().piece = raised(leaf.parent(), ray.get(), target);
+            out.raised++;
+        }
+        for (InfeasibleLeaf leaf : infeasible) {
+            out.leaves.add(leaf.node().tree().piece);
+        }
+    }
+
+    /** parent + λ·farkas with λ ≥ 0 putting the leaf at the incumbent at b₀ (λ = 0 when the parent is already there). */
+    private AffinePiece raised(AffinePiece parent, AffinePiece farkasPiece, double incumbent) {
+        double shortfall = Double.isFinite(incumbent) ? incumbent - parent.value(b) : 1e6;
+        if (!Double.isFinite(shortfall)) {
+            return parent; // a parent bound of −∞ over this box: no finite multiple of the ray lifts it
+        }
+        double lambda = shortfall <= 0 ? 0 : shortfall / farkasPiece.value(b) * (1 + 1e-9);
+        double[] g = parent.gradient();
+        double[] h = farkasPiece.gradient();
+        for (int i = 0; i < g.length; i++) {
+            g[i] += lambda * h[i];
+        }
+        return new AffinePiece(g, parent.intercept() + lambda * farkasPiece.intercept());
+    }
+
+    /**
+     * A piece ≤ 0 wherever the node's box is feasible and positive at b₀: the Lagrangian bound, with
+     * zero costs, of the duals of min Σ (s⁺ + s⁻) s.t. each row relaxed by s⁺ − s⁻, the duals clipped
+     * to [−1, 1] (where the artificials' reduced costs are nonnegative).
+     */
+    private Optional<AffinePiece> farkasPiece(MilpModel atB, MilpModel feasibility, Node node, Outcome out) {
+        Optional<AffinePiece> single = singleRowRay(atB, feasibility, node);
+        if (single.isPresent()) {
+            return single;
+        }
+        out.farkasLps++;
+        MilpModel.Builder p = MilpModel.builder(atB.name() + "_phase1");
+        for (int j = 0; j < atB.variableCount(); j++) {
+            p.continuous(atB.variable(j).name(), node.lower()[j], node.upper()[j]);
+        }
+        for (int i = 0; i < atB.rowCount(); i++) {
+            Row row = atB.row(i);
+            int plus = p.continuous("_art_plus_" + i, 0, Double.POSITIVE_INFINITY);
+            int minus = p.continuous("_art_minus_" + i, 0, Double.POSITIVE_INFINITY);
+            p.objective(plus, 1).objective(minus, 1);
+            int[] cols = Arrays.copyOf(row.columns(), row.columns().length + 2);
+            double[] coefs = Arrays.copyOf(row.coefficients(), cols.length);
+            cols[cols.length - 2] = plus;
+            coefs[cols.length - 2] = 1;
+            cols[cols.length - 1] = minus;
+            coefs[cols.length - 1] = -1;
+            p.addRow(row.name(), row.lower(), row.upper(), cols, coefs);
+        }
+        SolveResult r = request.backend().solve(p.build(), Constructions.remaining(request.params(), start));
+        if (r.status() != SolveStatus.OPTIMAL || r.rowDuals() == null) {
+            return Optional.empty();
+        }
+        double[] u = new double[atB.rowCount()];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = Math.max(-1, Math.min(1, r.rowDuals()[i]));
+        }
+        AffinePiece piece = LagrangianPiece.of(feasibility, rows, u, node.lower(), node.upper());
+        return piece.value(b) > 1e-9 ? Optional.of(piece) : Optional.empty();
+    }
+
+    /**
+     * A Farkas piece without an LP, when one row alone is violated over the whole box (its largest
+     * activity below its lower side, or its smallest above its upper side): u = ±eᵢ, whose piece
+     * dᵢ − max activity (or min activity − dᵢ) is positive at b₀ and ≤ 0 wherever that row can be met.
+     * Branching on binaries leaves many such boxes, and each saves a phase-one LP.
+     */
+    private Optional<AffinePiece> singleRowRay(MilpModel atB, MilpModel feasibility, Node node) {
+        int best = -1;
+        double bestViolation = 0;
+        double bestSign = 0;
+        for (int i = 0; i < atB.rowCount(); i++) {
+            Row row = atB.row(i);
+            double min = 0;
+            double max = 0;
+            int[] cols = row.columns();
+            double[] a = row.coefficients();
+            for (int q = 0; q < cols.length; q++) {
+                double lo = node.lower()[cols[q]];
+                double hi = node.upper()[cols[q]];
+                min += a[q] > 0 ? a[q] * lo : a[q] * hi;
+                max += a[q] > 0 ? a[q] * hi : a[q] * lo;
+            }
+            double scale = 1e-9 * Math.max(1, Math.max(Math.abs(row.lower()), Math.abs(row.upper())));
+            if (row.lower() - max > Math.max(scale, bestViolation)) {
+                best = i;
+                bestViolation = row.lower() - max;
+                bestSign = 1;
+            }
+            if (min - row.upper() > Math.max(scale, bestViolation)) {
+                best = i;
+                bestViolation = min - row.upper();
+                bestSign = -1;
+            }
+        }
+        if (best < 0) {
+            return Optional.empty();
+        }
+        double[] u = new double[atB.rowCount()];
+        u[best] = bestSign;
+        AffinePiece piece = LagrangianPiece.of(feasibility, rows, u, node.lower(), node.upper());
+        return piece.value(b) > 1e-9 ? Optional.of(piece) : Optional.empty();
+    }
+
+    /** The model with a zero objective: the Lagrangian bound of a ray is then the ray's piece. */
+    private static MilpModel feasibility(MilpModel atB) {
+        MilpModel.Builder zero = atB.toBuilder(atB.name() + "_feasibility");
+        for (int j = 0; j < atB.variableCount(); j++) {
+            zero.objective(j, 0);
+        }
+        return zero.objectiveOffset(0).sense(Sense.MINIMIZE).build();
+    }
+
+    private static MilpModel withBounds(MilpModel relaxed, Node node) {
+        MilpModel.Builder b = relaxed.toBuilder(relaxed.name());
+        for (int j = 0; j < relaxed.variableCount(); j++) {
+            Variable v = relaxed.variable(j);
+            if (v.lower() != node.lower()[j] || v.upper() != node.upper()[j]) {
+                b.variableBounds(j, node.lower()[j], node.upper()[j]);
+            }
+        }
+        return b.build();
+    }
+
+    /** The integer variable farthest from an integer, or −1 when all are within {@link #INTEGRALITY}. */
+    private int mostFractional(double[] x) {
+        int best = -1;
+        double bestDistance = INTEGRALITY;
+        for (int j = 0; j < x.length; j++) {
+            if (model.variable(j).isInteger()) {
+                double distance = Math.abs(x[j] - Math.rint(x[j]));
+                if (distance > bestDistance) {
+                    best = j;
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
+    }
+
+    static double pruneTolerance(double incumbent) {
+        return Double.isFinite(incumbent) ? 1e-9 * Math.max(1, Math.abs(incumbent)) : 0;
+    }
+}
