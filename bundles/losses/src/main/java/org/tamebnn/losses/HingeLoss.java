@@ -13,7 +13,10 @@ import org.tamebnn.api.milp.MilpModel;
  *
  * <p>In the MILP it is a continuous slack ξ ≥ 0 with ξ ≥ 1 − s·a and objective weight·ξ; at any
  * optimum (indeed at any point where ξ is as small as its rows allow) ξ = max(0, 1 − s·a), the
- * loss. The margin 1 is on the scale of the paper's weights and thresholds in [−1, 1].
+ * loss. The margin 1 is on the scale of the paper's weights and thresholds in [−1, 1]: an output
+ * neuron reading d binary inputs has a ∈ [−(d + 1), d + 1], and a = w·u − λ moves by at most d
+ * between its inputs' patterns, so a zero hinge (a ≥ 1 for one class, a ≤ −1 for the other) needs
+ * d ≥ 2; with a single hidden neuron every point of one class costs at least 1.
  */
 @Component(service = LossFunction.class, property = LossFunction.NAME_PROPERTY + "=" + HingeLoss.NAME)
 public final class HingeLoss implements LossFunction {
