@@ -8,7 +8,8 @@ import org.tamebnn.api.milp.MilpModel;
  * as an OSGi service with {@value #NAME_PROPERTY} set to {@link #name()}.
  *
  * <p>The training objective is the sum of these terms over samples and output neurons, each
- * scaled by a sample weight (merged duplicate samples count several times).
+ * scaled by a sample weight (merged duplicate samples count several times) and by the weight
+ * {@link #classWeight} gives the sample's class.
  */
 public interface LossFunction {
     /** Service property carrying the loss's name. */
@@ -37,4 +38,19 @@ public interface LossFunction {
 
     /** An element of the subdifferential of the loss in {@code output}. */
     double subgradient(double output, double target);
+
+    /**
+     * The factor by which every loss term of a training sample of class {@code classIndex} is
+     * multiplied, given how many training samples each class has: 1 (the default) for a loss that
+     * weights all samples alike. A class-weighted loss overrides it; the trainer applies it to the
+     * objective (through {@code weight} in {@link #addTo}) and to the loss it recomputes, and a
+     * gradient trainer multiplies {@link #value} and {@link #subgradient} by it.
+     *
+     * @param classIndex  the sample's class, in {@code 0..classCounts.length-1}
+     * @param classCounts the number of training samples per class
+     * @since 1.1
+     */
+    default double classWeight(int classIndex, int[] classCounts) {
+        return 1.0;
+    }
 }

@@ -23,9 +23,13 @@ public final class BnnFormulation {
      *                big-M grows with the largest |x|)
      * @param spec    the network
      * @param options the formulation's options ({@link FormulationOptions#paper()} for the plain model)
-     * @param loss    the loss on each output neuron, e.g. the 0-1 loss (service name "zero-one")
+     * @param loss    the loss on each output neuron, e.g. the 0-1 loss (service name "zero-one"); it
+     *                scores the output activations u when it supports {@code OutputKind.BINARY},
+     *                else their preactivations a ({@code PREACTIVATION}, e.g. the hinge), and its
+     *                class weights multiply the points' weights
      * @throws IllegalArgumentException if the data does not fit the spec (feature or class count),
-     *         the loss cannot score binary outputs, or max-margin cannot be made lexicographic
+     *         the loss can score neither binary outputs nor their preactivations, or max-margin
+     *         cannot be made lexicographic (it needs a loss on binary outputs with integer values)
      */
     public static BnnMilp build(Dataset train, BnnSpec spec, FormulationOptions options, LossFunction loss) {
         return FormulationBuilder.build(train, spec, options, loss);

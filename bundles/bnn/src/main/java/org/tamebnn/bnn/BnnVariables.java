@@ -1,5 +1,7 @@
 package org.tamebnn.bnn;
 
+import org.tamebnn.api.loss.OutputKind;
+
 /**
  * Where each quantity of the network lives in a {@link BnnMilp}'s model, so that a solution can be
  * read back. Indices are 0-based: layer 0 is the paper's ℓ = 1; "point" is the index into
@@ -16,6 +18,8 @@ public final class BnnVariables {
     private final int[][][][][] product;
     private final int[][][] indicator;
     private final int margin;
+    private final OutputKind outputKind;
+    private final int[][] outputPreactivation;
 
     /**
      * For the formulation builder; the arrays are kept, not copied.
@@ -30,6 +34,29 @@ public final class BnnVariables {
      */
     public BnnVariables(WeightDomain domain, int[][][] weight, int[][] threshold, int[][][][] activation,
             int[][][][][] product, int[][][] indicator, int margin) {
+        this(domain, weight, threshold, activation, product, indicator, margin, OutputKind.BINARY, null);
+    }
+
+    /**
+     * As {@link #BnnVariables(WeightDomain, int[][][], int[][], int[][][][], int[][][][][], int[][][], int)},
+     * with what the loss scores.
+     *
+     * @param outputKind          what the loss scores: the output neurons' activations
+     *                            ({@link OutputKind#BINARY}) or their preactivations
+     *                            ({@link OutputKind#PREACTIVATION})
+     * @param outputPreactivation [point][neuron] column of the output layer's preactivation a, or
+     *                            null when the loss scores activations
+     * @since 2.1
+     */
+    public BnnVariables(WeightDomain domain, int[][][] weight, int[][] threshold, int[][][][] activation,
+            int[][][][][] product, int[][][] indicator, int margin, OutputKind outputKind,
+            int[][] outputPreactivation) {
+        if ((outputKind == OutputKind.BINARY) != (outputPreactivation == null)) {
+            throw new IllegalArgumentException("output kind " + outputKind + " with"
+                    + (outputPreactivation == null ? "out" : "") + " preactivation columns");
+        }
+        this.outputKind = outputKind;
+        this.outputPreactivation = outputPreactivation;
         this.domain = domain;
         this.weight = weight;
         this.threshold = threshold;
@@ -85,6 +112,27 @@ public final class BnnVariables {
     /** The column of the indicator z of weight w_{k,j}, −1 without a sparsity budget. */
     public int indicatorColumn(int layer, int neuron, int input) {
         return indicator == null ? -1 : indicator[layer][neuron][input];
+    }
+
+    /**
+     * What the loss scores on each output neuron: its activation u ({@link OutputKind#BINARY}, the
+     * paper's (4)) or its preactivation a ({@link OutputKind#PREACTIVATION}, e.g. for the hinge).
+     *
+     * @since 2.1
+     */
+    public OutputKind outputKind() {
+        return outputKind;
+    }
+
+    /**
+     * The column of the output layer's preactivation a = W·v − λ for {@code point} and
+     * {@code neuron}, −1 when the model has none (the loss scores activations, which need no such
+     * column: the big-M rows hold a as an expression).
+     *
+     * @since 2.1
+     */
+    public int outputPreactivationColumn(int point, int neuron) {
+        return outputPreactivation == null ? -1 : outputPreactivation[point][neuron];
     }
 
     /** The column of the margin δ, −1 without max-margin. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tamebnn.api.loss.LossFunction;
+import org.tamebnn.api.loss.OutputKind;
 
 /** The consistency guard: compares a solution of a {@link BnnMilp} with a network's forward pass. */
 public final class ConsistencyCheck {
@@ -49,15 +50,26 @@ public final class ConsistencyCheck {
                 }
             }
             mismatchedPoints += pointDiffers ? 1 : 0;
-            forwardLoss += pointLoss(point, pass.activations()[pass.activations().length - 1],
-                    milp.outputLossScale(), loss);
+            forwardLoss += pointLoss(point, scoredOutputs(pass, v.outputKind()), milp.outputLossScale(), loss);
         }
         return new ConsistencyReport(checked, mismatched, mismatchedPoints, milp.lossPart(obj, solution),
                 forwardLoss, examples);
     }
 
-    /** Σ_c weight_c · scale · Σ_k loss(u_k, target_{c,k}), as the MILP's objective (4) counts it. */
-    static double pointLoss(TrainingPoint point, int[] outputs, double scale, LossFunction loss) {
+    /** What the loss scores: the output layer's activations, or its preactivations (e.g. for the hinge). */
+    static double[] scoredOutputs(TrainedBnn.ForwardPass pass, OutputKind kind) {
+        int last = pass.activations().length - 1;
+        if (kind == OutputKind.BINARY) {
+            return java.util.Arrays.stream(pass.activations()[last]).asDoubleStream().toArray();
+        }
+        return pass.preactivations()[last].clone();
+    }
+
+    /**
+     * Σ_c weight_c · scale · Σ_k loss(o_k, target_{c,k}), as the MILP's objective (4) counts it;
+     * weight_c already carries the loss's class weight ({@link LossFunction#classWeight}).
+     */
+    static double pointLoss(TrainingPoint point, double[] outputs, double scale, LossFunction loss) {
         double[] sum = new double[1];
         point.forEachLossTerm(outputs.length, scale,
                 (k, target, weight) -> sum[0] += weight * loss.value(outputs[k], target));

@@ -23,6 +23,8 @@ public final class FormulationBuilder {
     private final BnnSpec spec;
     private final FormulationOptions options;
     private final LossFunction loss;
+    /** What the loss scores on each output neuron: u (BINARY) or a (PREACTIVATION). */
+    private final OutputKind outputKind;
     private final List<TrainingPoint> points;
     private final MilpModel.Builder b;
     /** r: every |x_j| ≤ r, so |W¹x| ≤ n·r (the paper's r for inputs scaled to [0, 1] is 1). */
@@ -34,12 +36,15 @@ public final class FormulationBuilder {
     private int[][][][] activation;
     /** [point][layer][neuron][input][bit], null for layer 0 */
     private int[][][][][] product;
+    /** [point][neuron] the output layer's preactivation column, null unless the loss scores it */
+    private int[][] outputPreactivation;
 
-    private FormulationBuilder(BnnSpec spec, FormulationOptions options, LossFunction loss,
+    private FormulationBuilder(BnnSpec spec, FormulationOptions options, LossFunction loss, OutputKind outputKind,
             List<TrainingPoint> points, String name) {
         this.spec = spec;
         this.options = options;
         this.loss = loss;
+        this.outputKind = outputKind;
         this.points = points;
         this.b = MilpModel.builder(name);
         double r = 1;
@@ -65,18 +70,66 @@ public final class FormulationBuilder {
             throw new IllegalArgumentException("training set '" + train.name() + "' has " + train.classCount()
                     + " classes; the network " + spec.describe() + " has " + spec.classCount());
         }
-        if (!loss.supports(OutputKind.BINARY)) {
-            throw new IllegalArgumentException("loss '" + loss.name() + "' does not support binary outputs");
+        OutputKind kind = outputKind(loss);
+        if (options.maxMargin() && kind != OutputKind.BINARY) {
+            throw new IllegalArgumentException("max-margin needs a loss on binary outputs, whose values lie on a grid;"
+                    + " loss '" + loss.name() + "' scores the output " + kind.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (options.maxMargin() && options.marginCap() < spec.epsilon()) {
             throw new IllegalArgumentException("the margin cap δmax = " + options.marginCap()
                     + " must be at least ε = " + spec.epsilon());
         }
-        List<TrainingPoint> points = PointMerger.points(train, options.mergeDuplicates());
+        List<TrainingPoint> points = classWeighted(PointMerger.points(train, options.mergeDuplicates()),
+                train.classCounts(), loss);
         String name = "bnn-" + train.name().replaceAll("[^A-Za-z0-9._-]", "_");
-        var builder = new FormulationBuilder(spec, options, loss, points, name);
+        var builder = new FormulationBuilder(spec, options, loss, kind, points, name);
         builder.addEverything();
         return builder.result(train.size(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * What the loss scores on a classifier's output neuron: its activation u when the loss can (the
+     * paper's (4)), else its preactivation a, the margin (e.g. the hinge).
+     */
+    private static OutputKind outputKind(LossFunction loss) {
+        if (loss.supports(OutputKind.BINARY)) {
+            return OutputKind.BINARY;
+        }
+        if (loss.supports(OutputKind.PREACTIVATION)) {
+            return OutputKind.PREACTIVATION;
+        }
+        throw new IllegalArgumentException("loss '" + loss.name() + "' scores neither binary outputs nor their"
+                + " preactivations, and this network's output layer is binary (a classifier)");
+    }
+
+    /**
+     * The points with the loss's class weights multiplied into their per-class weights, so that the
+     * objective, the consistency check and the heuristic start all see the same weighted loss. The
+     * weights come from the training set's class counts (before merging, so that they count rows).
+     */
+    static List<TrainingPoint> classWeighted(List<TrainingPoint> points, int[] classCounts, LossFunction loss) {
+        double[] factor = new double[classCounts.length];
+        boolean plain = true;
+        for (int c = 0; c < factor.length; c++) {
+            factor[c] = loss.classWeight(c, classCounts.clone());
+            if (!(factor[c] >= 0) || !Double.isFinite(factor[c])) {
+                throw new IllegalArgumentException("loss '" + loss.name() + "' gives class " + c + " the weight "
+                        + factor[c] + "; class weights must be finite and ≥ 0");
+            }
+            plain &= factor[c] == 1.0;
+        }
+        if (plain) {
+            return points;
+        }
+        List<TrainingPoint> weighted = new java.util.ArrayList<>(points.size());
+        for (TrainingPoint point : points) {
+            double[] w = point.classWeights();
+            for (int c = 0; c < w.length; c++) {
+                w[c] *= factor[c];
+            }
+            weighted.add(new TrainingPoint(point.features(), w, point.rows()));
+        }
+        return weighted;
     }
 
     private void addEverything() {
@@ -88,6 +141,7 @@ public final class FormulationBuilder {
         int layers = spec.layerCount();
         activation = new int[points.size()][layers][][];
         product = new int[points.size()][layers][][][];
+        outputPreactivation = outputKind == OutputKind.PREACTIVATION ? new int[points.size()][] : null;
         for (int p = 0; p < points.size(); p++) {
             for (int l = 0; l < layers; l++) {
                 activation[p][l] = addActivations(p, l);
@@ -100,6 +154,9 @@ public final class FormulationBuilder {
             }
             if (spec.outputWidth() > 1) {
                 addExactlyOneClass(p);
+            }
+            if (outputPreactivation != null) {
+                outputPreactivation[p] = addOutputPreactivations(p);
             }
             addLoss(p);
         }
@@ -266,6 +323,34 @@ public final class FormulationBuilder {
     }
 
     /**
+     * For a loss on the margin: a column per output neuron equal to its preactivation,
+     * a = W^L_k·v − λ^L_k (the expression of (7)/(8)), bounded by ±A ({@link #bigM}), which every
+     * network keeps. The big-M rows keep their own copy of the expression, so that the model without
+     * such a loss is unchanged.
+     */
+    private int[] addOutputPreactivations(int p) {
+        int l = spec.layerCount() - 1;
+        double bound = bigM(p, l);
+        int[] a = new int[spec.width(l)];
+        for (int k = 0; k < a.length; k++) {
+            String name = p + "_" + (l + 1) + "_" + k;
+            a[k] = b.continuous("a" + name, -bound, bound);
+            Affine e = preactivation(p, l, k, 1);
+            int n = e.length();
+            int[] cols = java.util.Arrays.copyOf(e.cols(), n + 1);
+            double[] coefs = new double[n + 1];
+            for (int i = 0; i < n; i++) {
+                coefs[i] = -e.coefs()[i];
+            }
+            cols[n] = a[k];
+            coefs[n] = 1;
+            // a − (Σ coefs·cols) = constant
+            b.addRow("pre" + name, e.constant(), e.constant(), cols, coefs);
+        }
+        return a;
+    }
+
+    /**
      * A ≥ |a| for every network. Layer 1 (paper): M₁ = n·r + 1, since |W¹x| ≤ n·r and |λ| ≤ 1. With
      * the tight option, per point: M = ‖x‖₁ + 1 (‖x‖₁ for BDNN0, where λ = 0), as
      * |W_k·x − λ_k| ≤ Σ_j |w_{kj}||x_j| + |λ_k| ≤ ‖x‖₁ + 1. Later layers: M_ℓ = d_{ℓ−1}·max|vᵢ| + 1,
@@ -291,16 +376,18 @@ public final class FormulationBuilder {
     }
 
     /**
-     * (4): Σ_c weight_c · Σ_k loss(u^L_k, target_{c,k}), each term through {@link LossFunction#addTo}.
+     * (4): Σ_c weight_c · Σ_k loss(u^L_k, target_{c,k}), each term through {@link LossFunction#addTo}
+     * (on the preactivation a^L_k instead of u^L_k for a margin loss; weight_c includes the loss's
+     * class weight).
      * Two classes: one output, target c. K ≥ 3: one-hot targets, each output's term weighted ½
      * because with exactly one output firing the summed 0-1 loss is 2 per misclassified point.
      */
     private void addLoss(int p) {
         TrainingPoint point = points.get(p);
-        int[] outputs = outputColumns(p);
+        int[] outputs = outputPreactivation != null ? outputPreactivation[p] : outputColumns(p);
         int[] term = new int[1];
         point.forEachLossTerm(outputs.length, outputLossScale(), (k, target, weight) -> loss.addTo(b,
-                "loss" + p + "_" + k + "_" + term[0]++, outputs[k], OutputKind.BINARY, target, weight));
+                "loss" + p + "_" + k + "_" + term[0]++, outputs[k], outputKind, target, weight));
     }
 
     /** The output layer's u, one per neuron (its activation is the step: one bit each). */
@@ -345,7 +432,9 @@ public final class FormulationBuilder {
         for (TrainingPoint point : points) {
             for (int c = 0; c < point.classCount(); c++) {
                 if (point.classWeight(c) != Math.rint(point.classWeight(c))) {
-                    throw new IllegalArgumentException("max-margin needs integer point weights");
+                    throw new IllegalArgumentException("max-margin needs integer point weights; point " + point
+                            + " has weight " + point.classWeight(c) + " on class " + c + " (loss '" + loss.name()
+                            + "' weights classes)");
                 }
             }
         }
@@ -354,7 +443,7 @@ public final class FormulationBuilder {
 
     private BnnMilp result(int rows, Duration buildTime) {
         BnnVariables variables = new BnnVariables(spec.weights(), net.weightColumns, net.thresholdColumns,
-                activation, product, net.indicatorColumns, margin);
+                activation, product, net.indicatorColumns, margin, outputKind, outputPreactivation);
         double c = margin >= 0 ? marginCoefficient() : 0;
         return new BnnMilp(spec, options, b.build(), variables, points, rows, outputLossScale(), c, buildTime);
     }

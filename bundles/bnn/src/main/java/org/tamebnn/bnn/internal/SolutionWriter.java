@@ -19,7 +19,8 @@ public final class SolutionWriter {
 
     /**
      * Every variable the formulation owns, from {@code net}: w (or b = (w + 1)/2), λ, z = [w ≠ 0],
-     * the activation bits of the forward pass on each training point, s = w·y, and δ the smallest
+     * the activation bits of the forward pass on each training point, s = w·y, the output
+     * preactivations when the loss scores them, and δ the smallest
      * distance of a preactivation from its firing threshold (clamped to [ε/2, δmax]). Variables a
      * loss plugin added are left NaN ("no suggestion"). The point violates rows only where the
      * network puts a preactivation inside a gap (tᵢ − ε, tᵢ), or breaks the sparsity budget.
@@ -65,6 +66,12 @@ public final class SolutionWriter {
                 }
                 if (l > 0) {
                     writeProducts(x, v, net, spec, p, l);
+                }
+            }
+            int last = spec.layerCount() - 1;
+            for (int k = 0; k < spec.width(last); k++) {
+                if (v.outputPreactivationColumn(p, k) >= 0) {
+                    x[v.outputPreactivationColumn(p, k)] = pass.preactivations()[last][k];
                 }
             }
         }
