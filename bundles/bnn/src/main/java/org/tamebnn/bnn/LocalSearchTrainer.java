@@ -19,6 +19,7 @@ import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
 import org.tamebnn.bnn.internal.LayerFixing;
 import org.tamebnn.bnn.internal.RandomNetwork;
+import org.tamebnn.bnn.internal.StartRepair;
 import org.tamebnn.data.Dataset;
 
 /**
@@ -216,6 +217,15 @@ public final class LocalSearchTrainer {
             double[] x = milp.solutionOf(start.network());
             boolean complete = Arrays.stream(x).noneMatch(Double::isNaN);
             boolean feasible = complete && milp.model().maxViolation(x) <= HeuristicStart.FEASIBILITY_TOLERANCE;
+            if (complete && !feasible && !stopped()) {
+                // a preactivation in a gap: the network with the same activations that is a point of the MILP
+                StartRepair repair = StartRepair.of(milp, start.network(), solver, solveParams(null), cancel);
+                solveTime = solveTime.plus(repair.time());
+                if (repair.point().isPresent()) {
+                    x = repair.point().get();
+                    feasible = true;
+                }
+            }
             // A start outside the MILP (a loss plugin's own variables, or a multi-class start firing
             // no output) only supplies the fixed values; the first optimum is taken whatever it is.
             Point current = new Point(x, feasible ? milp.model().objectiveValue(x) : Double.POSITIVE_INFINITY, true);
@@ -271,13 +281,13 @@ public final class LocalSearchTrainer {
             return hasPoint ? current : null;
         }
 
-        /** The remaining budget as the solve's limit, and the current point as its MIP start when it is one. */
+        /** The remaining budget as the solve's limit, and the current point (if any) as its MIP start when it is one. */
         private SolveParams solveParams(Point current) {
             SolveParams p = params;
             if (endNanos != Long.MAX_VALUE) {
                 p = p.withTimeLimit(Duration.ofNanos(Math.max(1_000_000L, endNanos - System.nanoTime())));
             }
-            if (mipStart && Double.isFinite(current.objective())) {
+            if (mipStart && current != null && Double.isFinite(current.objective())) {
                 p = p.withMipStart(current.x());
             }
             return p;

@@ -88,6 +88,30 @@ public final class LayerFixing {
         return b.build();
     }
 
+    /**
+     * The model of {@code milp} with every activation bit of every point fixed to its value in
+     * {@code solution}, outputs included: what remains is linear in w, λ, s and δ. Its solutions
+     * are the networks with exactly those activations, each with the same loss — the way to turn a
+     * network whose preactivation falls into a gap (t − ε, t) on some point into a point of the MILP
+     * without changing what it computes on the others.
+     */
+    public static MilpModel fixActivations(BnnMilp milp, double[] solution) {
+        MilpModel model = milp.model();
+        BnnSpec spec = milp.spec();
+        BnnVariables v = milp.variables();
+        MilpModel.Builder b = model.toBuilder(model.name() + "_activations_fixed");
+        for (int p = 0; p < v.pointCount(); p++) {
+            for (int l = 0; l < spec.layerCount(); l++) {
+                for (int k = 0; k < spec.width(l); k++) {
+                    for (int bit = 0; bit < v.activationBits(l); bit++) {
+                        fix(b, model, solution, v.activationColumn(p, l, k, bit));
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+
     private static void fix(MilpModel.Builder b, MilpModel model, double[] solution, int column) {
         if (column < 0) {
             return; // not a variable of this model (λ of BDNN0, z without a budget)
