@@ -1,5 +1,6 @@
 package org.tamebnn.bnn;
 
+import java.time.Duration;
 import java.util.SplittableRandom;
 
 import org.tamebnn.api.loss.LossFunction;
@@ -67,7 +68,7 @@ public final class SteTrainer {
         }
         long nanos = System.nanoTime() - start;
         return new SteResult(best, errors, surrogate, bestEpoch, description(spec, loss, options), options,
-                java.time.Duration.ofNanos(nanos));
+                Duration.ofNanos(nanos));
     }
 
     private static void check(Dataset data, BnnSpec spec, LossFunction loss) {

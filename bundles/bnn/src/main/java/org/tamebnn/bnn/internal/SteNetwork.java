@@ -1,5 +1,6 @@
 package org.tamebnn.bnn.internal;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.tamebnn.api.loss.LossFunction;
@@ -88,9 +89,9 @@ public final class SteNetwork {
     public void zeroGradient() {
         for (int l = 0; l < weights.length; l++) {
             for (double[] row : weightGrad[l]) {
-                java.util.Arrays.fill(row, 0);
+                Arrays.fill(row, 0);
             }
-            java.util.Arrays.fill(thresholdGrad[l], 0);
+            Arrays.fill(thresholdGrad[l], 0);
         }
     }
 
