@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** How {@link Rules} print: numbers to a number of significant digits, sums as ±c·name, one line per neuron. */
 final class RuleText {
@@ -83,8 +85,16 @@ final class RuleText {
         for (int l = 0; l < layers.size(); l++) {
             boolean output = l == layers.size() - 1;
             lines.add(output ? "output:" : layers.size() == 2 ? "hidden neurons:" : "hidden layer " + (l + 1) + ":");
+            // hidden neurons are interchangeable, and trained networks often repeat one: say so, once
+            Map<String, String> firstWithBody = new HashMap<>();
             for (NeuronRule r : layers.get(l)) {
-                lines.add("  " + (output ? outputRule(r, rules, digits) : hiddenRule(r, digits)));
+                if (output) {
+                    lines.add("  " + outputRule(r, rules, digits));
+                    continue;
+                }
+                String body = hiddenRule(r, digits);
+                String first = firstWithBody.putIfAbsent(body, r.name());
+                lines.add("  " + r.name() + " = " + (first == null ? body : first + " (the same rule)"));
             }
         }
         if (rules.classNames().size() > 2) {
@@ -102,17 +112,18 @@ final class RuleText {
         return String.join(System.lineSeparator(), lines);
     }
 
+    /** What follows "h1 = ". */
     private static String hiddenRule(NeuronRule r, int digits) {
         double[] v = r.values();
         if (r.terms().isEmpty()) {
-            return r.name() + " = " + number(v[r.level(0)], digits) + " (always: no non-zero weights)";
+            return number(v[r.level(0)], digits) + " (always: no non-zero weights)";
         }
         String sum = sum(r.terms(), digits);
         if (v.length == 2) {
-            return r.name() + " = " + number(v[1], digits) + " if " + sum + " ≥ " + number(r.threshold(1), digits)
-                    + ", else " + number(v[0], digits);
+            return number(v[1], digits) + " if " + sum + " ≥ " + number(r.threshold(1), digits) + ", else "
+                    + number(v[0], digits);
         }
-        var sb = new StringBuilder(r.name()).append(" = ");
+        var sb = new StringBuilder();
         for (int i = v.length - 1; i >= 1; i--) {
             sb.append(number(v[i], digits)).append(" if S ≥ ").append(number(r.threshold(i), digits)).append("; ");
         }

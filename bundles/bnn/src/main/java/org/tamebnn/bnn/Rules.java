@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.tamebnn.data.ClassLabel;
+import org.tamebnn.data.LabelMapping;
 import org.tamebnn.data.MinMaxScaler;
 import org.tamebnn.data.OutOfRange;
 import org.tamebnn.data.PreparedData;
@@ -52,10 +55,15 @@ public final class Rules {
         this.firingThreshold = firingThreshold;
     }
 
-    /** The rules of {@code net}, trained on {@code data}'s training part: its feature names, scaling and class names. */
+    /**
+     * The rules of {@code net}, trained on {@code data}'s training part: its feature names, scaling
+     * and class names (the readable ones, "malignant" rather than "4 (malignant)", unless two coincide).
+     */
     public static Rules of(TrainedBnn net, PreparedData data) {
+        LabelMapping labels = data.train().labelMapping();
+        List<String> names = labels.classes().stream().map(ClassLabel::name).toList();
         return of(net, data.train().featureNames(), data.scaler(), data.outOfRange(),
-                data.train().labelMapping().displayNames());
+                new HashSet<>(names).size() == names.size() ? names : labels.displayNames());
     }
 
     /**

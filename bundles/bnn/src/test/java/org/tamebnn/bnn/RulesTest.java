@@ -89,6 +89,18 @@ class RulesTest {
     }
 
     @Test
+    void aRepeatedHiddenNeuronIsNamedOnce() {
+        BnnSpec spec = BnnSpec.builder(2).hidden(3).build();
+        MinMaxScaler scaler = new MinMaxScaler(new double[] {0, 0}, new double[] {1, 1});
+        TrainedBnn net = TrainedBnn.of(spec, new double[][][] {{{1, 0}, {0, 1}, {1, 0}}, {{1, 1, 1}}},
+                new double[][] {{0.5, 0.5, 0.5}, {1.5}});
+        String text = Rules.of(net, List.of("a", "b"), scaler, OutOfRange.KEEP, BCW).describe(5);
+        assertTrue(text.contains("h1 = 1 if a ≥ 0.4995, else 0"), text);
+        assertTrue(text.contains("h3 = h1 (the same rule)"), text);
+        assertTrue(text.contains("malignant if h1 + h2 + h3 ≥ 1.4995, else benign"), text);
+    }
+
+    @Test
     void multiLevelActivationsAndThreeClassesAreSpelledOut() {
         DiscreteActivation ternary = DiscreteActivation.parse("-1,0,1@-0.5,0.5");
         BnnSpec spec = BnnSpec.builder(2).hidden(1).classes(3).hiddenActivation(ternary).build();
