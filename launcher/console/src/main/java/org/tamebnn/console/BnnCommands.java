@@ -152,13 +152,23 @@ public class BnnCommands {
                 raw.source()) + System.lineSeparator() + BnnTables.metrics(List.of(new BnnTables.Scored("all", p.evaluation())));
     }
 
-    @Descriptor("print the last bnn:train's network as threshold rules over the original features, and check that"
-            + " the rules reproduce its predictions on the test rows")
+    @Descriptor("print the last bnn:train's network (or a saved one) as threshold rules over the original features,"
+            + " and check that the rules reproduce its predictions on the test rows (on the --data rows for a saved one)")
     public String explain(CommandSession session,
-            @Descriptor(DIGITS) @Parameter(names = { "--digits" }, absentValue = "4") int digits) {
+            @Descriptor(DIGITS) @Parameter(names = { "--digits" }, absentValue = "4") int digits,
+            @Descriptor(MODEL + " (default: the last bnn:train in this console)")
+            @Parameter(names = { "-m", "--model" }, absentValue = "") String model,
+            @Descriptor("with --model, the data to check the rules on: " + DATA) @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
+            @Descriptor(LABEL) @Parameter(names = { "--label" }, absentValue = "") String label,
+            @Descriptor(DROP) @Parameter(names = { "--drop" }, absentValue = "") String drop) {
+        if (!model.isEmpty()) {
+            ModelFile m = ModelFile.read(SolverCommands.resolve(session, model));
+            RawDataset raw = new DataChoice(data, label, drop, m.missing().cliName(), 0, 0).loadToClassify(session);
+            return Explanation.of("model " + model + " (" + m.spec().describe() + ")", m, raw, digits);
+        }
         Object last = session == null ? null : session.get(LAST_TRAINING);
         if (!(last instanceof LastTraining t)) {
-            throw new CommandFailure("no network to explain: run bnn:train first (in this console)");
+            throw new CommandFailure("no network to explain: run bnn:train first in this console, or give --model FILE");
         }
         if (t.network() == null) {
             throw new CommandFailure("no network to explain: the last bnn:train found none (" + t.outcome() + ")");

@@ -48,31 +48,68 @@ final class Explanation {
      * @param digits       significant digits to print
      */
     static String of(String title, TrainedBnn net, PreparedData data, double[][] originalTest, int digits) {
+        checkDigits(digits);
+        return of(title, Rules.of(net, data), net, originalTest, data.test(), "test rows", digits);
+    }
+
+    /**
+     * The report of a saved network, checked on every row of {@code raw}.
+     *
+     * @param title what network this is
+     * @param m     the saved network and its data preparation
+     * @param raw   the rows to check on, as loaded
+     */
+    static String of(String title, ModelFile m, RawDataset raw, int digits) {
+        checkDigits(digits);
+        Prediction.of(m, raw); // the same checks as bnn:predict: features, missing cells, labels
+        Dataset original = m.imputer().apply(raw);
+        Dataset scaled = m.scaler().transform(original, m.outOfRange());
+        Rules rules = Rules.of(m.network(), m.featureNames(), m.scaler(), m.outOfRange(), readable(m, raw));
+        return of(title, rules, m.network(), original.features(), scaled, "rows of " + raw.source(), digits);
+    }
+
+    /** The model's classes by the readable names the data gives them ("malignant" for BCW's 4), else as spelled. */
+    private static List<String> readable(ModelFile m, RawDataset raw) {
+        List<String> names = new ArrayList<>();
+        for (String original : m.classLabels()) {
+            var k = raw.labelMapping().indexOf(original);
+            names.add(k.isPresent() ? raw.labelMapping().label(k.getAsInt()).name() : original);
+        }
+        return names.stream().distinct().count() == names.size() ? names : m.classLabels();
+    }
+
+    private static void checkDigits(int digits) {
         if (digits < 1 || digits > MAX_DIGITS) {
             throw new CommandFailure("--digits must be 1 to " + MAX_DIGITS + ", got " + digits);
         }
-        Rules rules = Rules.of(net, data);
-        Dataset test = data.test();
-        double[][] scaled = test.features();
+    }
+
+    /**
+     * @param rows  the rows as the network saw them (scaled), with their source lines
+     * @param which how to call them ("test rows")
+     */
+    private static String of(String title, Rules rules, TrainedBnn net, double[][] original, Dataset rows,
+            String which, int digits) {
+        double[][] scaled = rows.features();
         List<String> lines = new ArrayList<>();
         lines.add("rules of " + title + "; features in their original units");
         lines.add(rules.describe(digits));
-        lines.add(exact(rules.check(net, originalTest, scaled), test, rules.classNames()));
-        lines.add(printed(rules, net, originalTest, scaled, digits, test.size()));
+        lines.add(exact(rules.check(net, original, scaled), rows, which, rules.classNames()));
+        lines.add(printed(rules, net, original, scaled, digits, rows.size() + " " + which));
         return String.join(System.lineSeparator(), lines);
     }
 
-    private static String exact(Rules.Check check, Dataset test, List<String> classes) {
+    private static String exact(Rules.Check check, Dataset test, String which, List<String> classes) {
         List<String> lines = new ArrayList<>();
         if (check.reproducesAll()) {
             String closest = check.closestRow() < 0 ? ""
                     : String.format(Locale.ROOT, " (closest call: %s on %s, %s from its threshold)",
                             check.closestNeuron(), row(test, check.closestRow()), margin(check.closestMargin()));
-            lines.add("check: the rules reproduce the network's predictions on all " + check.rows() + " test rows"
+            lines.add("check: the rules reproduce the network's predictions on all " + check.rows() + " " + which
                     + closest);
         } else {
             lines.add("check: the rules give the network's class on " + check.agreements() + " of " + check.rows()
-                    + " test rows; they disagree at floating-point ties with a threshold:");
+                    + " " + which + "; they disagree at floating-point ties with a threshold:");
             for (Rules.Disagreement d : check.disagreements()) {
                 lines.add(String.format(Locale.ROOT, "  %s: rules %s, network %s; %s is %s from its threshold",
                         row(test, d.row()), classes.get(d.rulesClass()), classes.get(d.networkClass()), d.neuron(),
@@ -87,11 +124,11 @@ final class Explanation {
 
     /** Whether the rounding of the printed rules changes a class, and if so how many digits do not. */
     private static String printed(Rules rules, TrainedBnn net, double[][] original, double[][] scaled, int digits,
-            int rows) {
+            String rows) {
         Rules.Check check = rules.rounded(digits).check(net, original, scaled);
         String asPrinted = "as printed (" + digits + " significant digit" + (digits == 1 ? "" : "s") + "): ";
         if (check.reproducesAll()) {
-            return asPrinted + "the same predictions on all " + rows + " test rows";
+            return asPrinted + "the same predictions on all " + rows;
         }
         String enough = "even " + MAX_DIGITS + " digits do not";
         for (int d = digits + 1; d <= MAX_DIGITS; d++) {
@@ -100,8 +137,7 @@ final class Explanation {
                 break;
             }
         }
-        return asPrinted + "the network's class on " + check.agreements() + " of " + rows + " test rows (rounding); "
-                + enough;
+        return asPrinted + "the network's class on " + check.agreements() + " of " + rows + " (rounding); " + enough;
     }
 
     /** Two significant digits: how far from a tie, not a value to compute with. */
@@ -111,6 +147,6 @@ final class Explanation {
 
     private static String row(Dataset test, int i) {
         var line = test.sourceLine(i);
-        return "test row " + (i + 1) + (line.isPresent() ? " (line " + line.getAsInt() + ")" : "");
+        return "row " + (i + 1) + (line.isPresent() ? " (line " + line.getAsInt() + ")" : "");
     }
 }
