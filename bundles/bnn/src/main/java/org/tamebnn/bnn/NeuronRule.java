@@ -1,5 +1,6 @@
 package org.tamebnn.bnn;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -84,5 +85,22 @@ public record NeuronRule(String name, List<Term> terms, double[] thresholds, dou
     /** θᵢ, 1-based as in the formula. */
     public double threshold(int i) {
         return thresholds[i - 1];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NeuronRule r && name.equals(r.name) && terms.equals(r.terms)
+                && Arrays.equals(thresholds, r.thresholds) && Arrays.equals(values, r.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, terms, Arrays.hashCode(thresholds), Arrays.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+        return "NeuronRule[" + name + ": " + RuleText.sum(terms, 17) + " ≥ " + Arrays.toString(thresholds) + " → "
+                + Arrays.toString(values) + "]";
     }
 }
