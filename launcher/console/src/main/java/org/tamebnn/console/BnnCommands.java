@@ -158,7 +158,7 @@ public class BnnCommands {
             @Descriptor(DIGITS) @Parameter(names = { "--digits" }, absentValue = "4") int digits,
             @Descriptor(MODEL + " (default: the last bnn:train in this console)")
             @Parameter(names = { "-m", "--model" }, absentValue = "") String model,
-            @Descriptor("with --model, the data to check the rules on: " + DATA) @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
+            @Descriptor("with --model, the data to check the rules on: bcw, wdbc or a CSV file (default bcw)") @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
             @Descriptor(LABEL) @Parameter(names = { "--label" }, absentValue = "") String label,
             @Descriptor(DROP) @Parameter(names = { "--drop" }, absentValue = "") String drop) {
         if (!model.isEmpty()) {

@@ -133,7 +133,7 @@ final class Explanation {
         String enough = "even " + MAX_DIGITS + " digits do not";
         for (int d = digits + 1; d <= MAX_DIGITS; d++) {
             if (rules.rounded(d).check(net, original, scaled).reproducesAll()) {
-                enough = "--digits " + d + " gives all";
+                enough = "--digits " + d + " reproduces every row";
                 break;
             }
         }
