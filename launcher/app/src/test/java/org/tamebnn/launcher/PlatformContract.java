@@ -179,6 +179,14 @@ abstract class PlatformContract {
         assertTrainsABnn(platform.context(), "ortools-highs");
     }
 
+    /** bnn:explain reads the network bnn:train left in the same Gogo session. */
+    @Test
+    void bnnExplainReadsTheLastTrainingOfTheSession() throws Exception {
+        String out = gogo("bnn:train --data bcw --train-size 10 --hidden 2 --solver ortools-scip; bnn:explain");
+        assertTrue(out.contains("rules of the last bnn:train (9-2-1 BDNN"), out);
+        assertTrue(out.contains("check: the rules reproduce the network's predictions on all 140 test rows"), out);
+    }
+
     /**
      * Stopping a solver's bundle while it solves ends its row with ERROR "solver bundle stopped"
      * (Declarative Services deactivates the component, which cancels the solve); the comparison

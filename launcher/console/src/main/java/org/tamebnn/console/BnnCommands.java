@@ -19,31 +19,43 @@ import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.bnn.BnnSpec;
 import org.tamebnn.bnn.ExactTrainer;
 import org.tamebnn.bnn.FormulationOptions;
+import org.tamebnn.bnn.TrainedBnn;
 import org.tamebnn.bnn.TrainingResult;
 import org.tamebnn.data.PreparedData;
 import org.tamebnn.data.RawDataset;
 
 /**
  * The {@code bnn} scope: {@code bnn:train} trains one network on one solver; {@code bnn:compare}
- * runs the same pipeline on every installed MILP solver and prints one table.
+ * runs the same pipeline on every installed MILP solver and prints one table; {@code bnn:predict}
+ * applies a saved network; {@code bnn:explain} prints the last trained network as rules.
  */
 @Component(service = BnnCommands.class, property = {
         "osgi.command.scope=bnn",
         "osgi.command.function=train",
         "osgi.command.function=compare",
-        "osgi.command.function=predict" })
+        "osgi.command.function=predict",
+        "osgi.command.function=explain" })
 public class BnnCommands {
     /** Solvers tried in this order when none is named: the fastest measured first. */
     static final List<String> PREFERRED = List.of("ortools-highs", "ortools-scip", "ortools-cbc", "ojalgo");
     /** Session variable holding the last training MILP, which {@code dual:build} certifies when given no file. */
     static final String LAST_TRAINING = "tamebnn.bnn.last";
 
-    /** The last {@code bnn:train}'s MILP and what its solver said of it. */
-    record LastTraining(String describe, org.tamebnn.api.milp.MilpModel model, DualCommands.KnownOptimum optimum) {
-        static LastTraining of(TrainingResult r, String network) {
+    /**
+     * The last {@code bnn:train}'s MILP and what its solver said of it (for {@code dual:build}), and
+     * its network with the data it was trained and tested on (for {@code bnn:explain}).
+     *
+     * @param outcome      what the training came to, in one line
+     * @param network      the trained network, or null when the solver found none
+     * @param data         the prepared data
+     * @param originalTest the test rows before scaling
+     */
+    record LastTraining(String describe, org.tamebnn.api.milp.MilpModel model, DualCommands.KnownOptimum optimum,
+            String outcome, TrainedBnn network, PreparedData data, double[][] originalTest) {
+        static LastTraining of(TrainingResult r, String network, PreparedData data, double[][] originalTest) {
             return new LastTraining(network + " on " + r.solver(), r.milp().model(),
                     new DualCommands.KnownOptimum(r.solver(), r.status(), r.hasNetwork() ? r.objective() : Double.NaN,
-                            r.bestBound()));
+                            r.bestBound()), r.describe(), r.network().orElse(null), data, originalTest);
         }
     }
 
@@ -67,6 +79,7 @@ public class BnnCommands {
     private static final String TIME_LIMIT = "time limit per solve in seconds (default 60)";
     private static final String SAVE = "write the trained network and its data preparation to this JSON file";
     private static final String MODEL = "a model file written by bnn:train --save";
+    private static final String DIGITS = "significant digits of the numbers in the rules (default 4)";
     private static final String SOLVERS = "solvers to compare, comma-separated (default: every installed MILP solver)";
 
     @Reference
@@ -109,7 +122,8 @@ public class BnnCommands {
             r = run.train(chosen, ctrlC.token());
         }
         if (session != null) {
-            session.put(LAST_TRAINING, LastTraining.of(r, run.spec.describe()));
+            session.put(LAST_TRAINING, LastTraining.of(r, run.spec.describe(), run.data(),
+                    Explanation.originalTestRows(run.raw, run.data())));
         }
         String out = run.header() + System.lineSeparator() + BnnTables.single(r, run.data());
         if (!save.isEmpty() && r.hasNetwork()) {
@@ -136,6 +150,31 @@ public class BnnCommands {
         Prediction p = Prediction.of(m, raw);
         return String.format(Locale.ROOT, "model %s (%s); %d rows of %s", model, m.spec().describe(), raw.size(),
                 raw.source()) + System.lineSeparator() + BnnTables.metrics(List.of(new BnnTables.Scored("all", p.evaluation())));
+    }
+
+    @Descriptor("print the last bnn:train's network (or a saved one) as threshold rules over the original features,"
+            + " and check that the rules reproduce its predictions on the test rows (on the --data rows for a saved one)")
+    public String explain(CommandSession session,
+            @Descriptor(DIGITS) @Parameter(names = { "--digits" }, absentValue = "4") int digits,
+            @Descriptor(MODEL + " (default: the last bnn:train in this console)")
+            @Parameter(names = { "-m", "--model" }, absentValue = "") String model,
+            @Descriptor("with --model, the data to check the rules on: bcw, wdbc or a CSV file (default bcw)") @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
+            @Descriptor(LABEL) @Parameter(names = { "--label" }, absentValue = "") String label,
+            @Descriptor(DROP) @Parameter(names = { "--drop" }, absentValue = "") String drop) {
+        if (!model.isEmpty()) {
+            ModelFile m = ModelFile.read(SolverCommands.resolve(session, model));
+            RawDataset raw = new DataChoice(data, label, drop, m.missing().cliName(), 0, 0).loadToClassify(session);
+            return Explanation.of("model " + model + " (" + m.spec().describe() + ")", m, raw, digits);
+        }
+        Object last = session == null ? null : session.get(LAST_TRAINING);
+        if (!(last instanceof LastTraining t)) {
+            throw new CommandFailure("no network to explain: run bnn:train first in this console, or give --model FILE");
+        }
+        if (t.network() == null) {
+            throw new CommandFailure("no network to explain: the last bnn:train found none (" + t.outcome() + ")");
+        }
+        return Explanation.of("the last bnn:train (" + t.describe() + ")", t.network(), t.data(), t.originalTest(),
+                digits);
     }
 
     @Descriptor("train the same network with every installed MILP solver (or --solvers a,b) and print one table")
@@ -205,13 +244,15 @@ public class BnnCommands {
             double timeLimit) {
         SolveParams params = SolverCommands.withTimeLimit(timeLimit);
         LossFunction loss = registry.requireLoss(lossName);
-        PreparedData data = dataChoice.prepare(dataChoice.load(session));
+        RawDataset raw = dataChoice.load(session);
+        PreparedData data = dataChoice.prepare(raw);
         BnnSpec spec = choice.spec(data.train());
-        return new Run(data, spec, choice.options(), choice.trainer(), loss, params);
+        return new Run(raw, data, spec, choice.options(), choice.trainer(), loss, params);
     }
 
     /** One prepared training run, ready to go on any solver. */
     private final class Run {
+        private final RawDataset raw;
         private final PreparedData data;
         private final BnnSpec spec;
         private final FormulationOptions options;
@@ -219,8 +260,9 @@ public class BnnCommands {
         private final LossFunction loss;
         private final SolveParams params;
 
-        Run(PreparedData data, BnnSpec spec, FormulationOptions options, ExactTrainer trainer, LossFunction loss,
-                SolveParams params) {
+        Run(RawDataset raw, PreparedData data, BnnSpec spec, FormulationOptions options, ExactTrainer trainer,
+                LossFunction loss, SolveParams params) {
+            this.raw = raw;
             this.data = data;
             this.spec = spec;
             this.options = options;
