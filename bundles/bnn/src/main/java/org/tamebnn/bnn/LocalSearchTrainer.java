@@ -296,8 +296,8 @@ public final class LocalSearchTrainer {
         private double forwardLoss(TrainedBnn net) {
             double sum = 0;
             for (TrainingPoint point : milp.points()) {
-                int[][] act = net.forward(point.features()).activations();
-                sum += ConsistencyCheck.pointLoss(point, act[act.length - 1], milp.outputLossScale(), loss);
+                sum += ConsistencyCheck.pointLoss(point, ConsistencyCheck.scoredOutputs(net.forward(point.features()),
+                        milp.variables().outputKind()), milp.outputLossScale(), loss);
             }
             return sum;
         }
