@@ -42,7 +42,7 @@ class EmbeddingRecipeIT {
     private static final Path BNDRUNS = Path.of(System.getProperty("tamebnn.bndruns", "target/bndrun"));
 
     /**
-     * The resolution of tamebnn.bndrun: its ten requirements, plus what they need (Declarative
+     * The resolution of tamebnn.bndrun: its eleven requirements, plus what they need (Declarative
      * Services, Gogo's runtime for the commands, Jackson, Protocol Buffers, OR-Tools' library) and
      * nothing else; in particular none of the interactive console (Gogo's shell and commands, JLine)
      * or File Install, which the distribution ships for its own launcher.
@@ -50,7 +50,8 @@ class EmbeddingRecipeIT {
     static final Set<String> RESOLVED = Set.of(
             "org.tamebnn.api", "org.tamebnn.data", "org.tamebnn.losses", "org.tamebnn.bnn",
             "org.tamebnn.solver.ojalgo", "org.tamebnn.solver.ortools", "org.tamebnn.ortools.library",
-            "org.tamebnn.solver.lpsolve", "org.tamebnn.solver.portfolio", "org.tamebnn.dual", "org.tamebnn.console",
+            "org.tamebnn.solver.lpsolve", "org.tamebnn.solver.portfolio", "org.tamebnn.dual", "org.tamebnn.baseline.dnn",
+            "org.tamebnn.console",
             "org.apache.felix.scr", "org.osgi.service.component", "org.osgi.util.promise", "org.osgi.util.function",
             "org.apache.felix.gogo.runtime", "com.fasterxml.jackson.core.jackson-databind",
             "com.fasterxml.jackson.core.jackson-core", "com.fasterxml.jackson.core.jackson-annotations",

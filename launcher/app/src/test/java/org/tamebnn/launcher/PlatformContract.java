@@ -179,6 +179,19 @@ abstract class PlatformContract {
         assertTrainsABnn(platform.context(), "ortools-highs");
     }
 
+    /**
+     * The trainers inside the framework: the gradient baselines (the dnn bundle embeds Smile, which
+     * reaches OpenBLAS through FFM) and the tame trainer (the dual-function plugins as services).
+     */
+    @Test
+    void everyKindOfTrainerRunsInsideTheFramework() throws Exception {
+        String out = gogo("bnn:compare --data bcw --train-size 25 --hidden 3 --solvers ortools-scip"
+                + " --trainers ste,dnn,tame --trainer-options epochs=30,iterations=2 --time-limit 60");
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("| ste ") && l.contains("DONE")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("| dnn ") && (l.contains("DONE") || l.contains("OpenBLAS"))), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("| tame / ortools-scip ") && l.contains("FEASIBLE")), out);
+    }
+
     /** bnn:explain reads the network bnn:train left in the same Gogo session. */
     @Test
     void bnnExplainReadsTheLastTrainingOfTheSession() throws Exception {

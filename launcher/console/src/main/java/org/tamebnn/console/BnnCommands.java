@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -34,7 +35,8 @@ import org.tamebnn.data.RawDataset;
         "osgi.command.function=train",
         "osgi.command.function=compare",
         "osgi.command.function=predict",
-        "osgi.command.function=explain" })
+        "osgi.command.function=explain",
+        "osgi.command.function=trainers" })
 public class BnnCommands {
     /** Solvers tried in this order when none is named: the fastest measured first. */
     static final List<String> PREFERRED = List.of("ortools-highs", "ortools-scip", "ortools-cbc", "ojalgo");
@@ -81,6 +83,12 @@ public class BnnCommands {
     private static final String MODEL = "a model file written by bnn:train --save";
     private static final String DIGITS = "significant digits of the numbers in the rules (default 4)";
     private static final String SOLVERS = "solvers to compare, comma-separated (default: every installed MILP solver)";
+    private static final String TRAINER = "the trainer (default exact):";
+    private static final String TRAINERS = "trainers to compare, comma-separated (default exact); MILP trainers run on each solver:";
+    private static final String TRAINER_OPTIONS = "the trainers' own options as key=value,key=value (e.g. restarts=3 or iterations=20,dual=bb)";
+    private static final String PLOT = "write the loss curves of the trainers that iterate to FILE.png and FILE.svg";
+
+    private static final String TRAINER_LIST = " exact, local-search, online, ste, dnn or tame (bnn:trainers lists them with their options)";
 
     @Reference
     SolverRegistry registry;
@@ -113,25 +121,33 @@ public class BnnCommands {
             @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
             @Descriptor(SOLVER) @Parameter(names = { "-s", "--solver" }, absentValue = "") String solver,
             @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit,
-            @Descriptor(SAVE) @Parameter(names = { "--save" }, absentValue = "") String save) {
+            @Descriptor(SAVE) @Parameter(names = { "--save" }, absentValue = "") String save,
+            @Descriptor(TRAINER + TRAINER_LIST) @Parameter(names = { "--trainer" }, absentValue = "exact") String trainer,
+            @Descriptor(TRAINER_OPTIONS) @Parameter(names = { "--trainer-options" }, absentValue = "") String trainerOptions) {
+        Trainers.Trainer chosenTrainer = Trainers.require(trainer);
+        TrainerSettings settings = TrainerSettings.parse(trainerOptions);
+        settings.check(chosenTrainer.name(), chosenTrainer.options());
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
                 new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
-        RegisteredSolver chosen = solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
-        TrainingResult r;
+        RegisteredSolver chosen = !chosenTrainer.usesSolver() ? null
+                : solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
+        TrainerRun r;
         try (CtrlC ctrlC = CtrlC.cancels(session, System.err)) {
-            r = run.train(chosen, ctrlC.token());
+            r = run.train(chosenTrainer, chosen, settings, ctrlC.token());
         }
-        if (session != null) {
-            session.put(LAST_TRAINING, LastTraining.of(r, run.spec.describe(), run.data(),
+        if (session != null && r.milp().isPresent()) {
+            session.put(LAST_TRAINING, LastTraining.of(r.milp().get(), run.spec.describe(), run.data(),
                     Explanation.originalTestRows(run.raw, run.data())));
         }
         String out = run.header() + System.lineSeparator() + BnnTables.single(r, run.data());
-        if (!save.isEmpty() && r.hasNetwork()) {
+        Optional<TrainedBnn> network = r.milp().flatMap(TrainingResult::network);
+        if (!save.isEmpty() && network.isPresent()) {
             Path file = SolverCommands.output(session, save);
-            ModelFile.of(r.networkOrThrow(), run.data(), data, r.describe()).write(file);
+            ModelFile.of(network.get(), run.data(), data, r.milp().get().describe()).write(file);
             out += System.lineSeparator() + "saved to " + file;
         } else if (!save.isEmpty()) {
-            out += System.lineSeparator() + "not saved: there is no network";
+            out += System.lineSeparator() + "not saved: there is no network" + (r.milp().isEmpty() && r.hasModel()
+                    ? " file for " + r.trainer() + " (model files hold networks trained through their MILP)" : "");
         }
         return out;
     }
@@ -177,6 +193,11 @@ public class BnnCommands {
                 digits);
     }
 
+    @Descriptor("list the trainers bnn:train --trainer and bnn:compare --trainers take, with their --trainer-options")
+    public String trainers() {
+        return "trainers (--trainer NAME; options as --trainer-options key=value,key=value):" + Trainers.help();
+    }
+
     @Descriptor("train the same network with every installed MILP solver (or --solvers a,b) and print one table")
     public String compare(CommandSession session,
             @Descriptor(DATA) @Parameter(names = { "-d", "--data" }, absentValue = "bcw") String data,
@@ -195,7 +216,16 @@ public class BnnCommands {
             @Descriptor(START) @Parameter(names = { "--start" }, absentValue = "pocket") String start,
             @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
             @Descriptor(SOLVERS) @Parameter(names = { "--solvers" }, absentValue = "") String solvers,
-            @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit) {
+            @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit,
+            @Descriptor(TRAINERS + TRAINER_LIST) @Parameter(names = { "--trainers" }, absentValue = "exact") String trainers,
+            @Descriptor(TRAINER_OPTIONS) @Parameter(names = { "--trainer-options" }, absentValue = "") String trainerOptions,
+            @Descriptor(PLOT) @Parameter(names = { "--plot" }, absentValue = "") String plot) {
+        List<Trainers.Trainer> chosenTrainers = Arrays.stream(trainers.split(",")).map(String::strip)
+                .filter(t -> !t.isEmpty()).map(Trainers::require).toList();
+        TrainerSettings settings = TrainerSettings.parse(trainerOptions);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        chosenTrainers.forEach(t -> known.addAll(t.options()));
+        settings.check(String.join(", ", chosenTrainers.stream().map(Trainers.Trainer::name).toList()), known);
         Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
                 new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
         List<RegisteredSolver> milpSolvers = new ArrayList<>();
@@ -209,15 +239,21 @@ public class BnnCommands {
         List<BnnRow> rows = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
         try (CtrlC ctrlC = CtrlC.cancels(session, System.err)) {
-            for (RegisteredSolver s : milpSolvers) {
-                if (ctrlC.pressed()) {
-                    notRun.add(s.name());
-                } else {
-                    rows.add(run.row(s, ctrlC.token()));
+            for (Trainers.Trainer t : chosenTrainers) {
+                for (RegisteredSolver s : t.usesSolver() ? milpSolvers : java.util.Collections.<RegisteredSolver>singletonList(null)) {
+                    String runName = t.usesSolver() ? (t.name().equals("exact") ? s.name() : t.name() + " / " + s.name()) : t.name();
+                    if (ctrlC.pressed()) {
+                        notRun.add(runName);
+                    } else {
+                        rows.add(BnnRow.of(run.train(t, s, settings, ctrlC.token()), run.data()));
+                    }
                 }
             }
         }
         String table = run.header() + System.lineSeparator() + BnnTables.comparison(BnnRow.crossChecked(rows));
+        if (!plot.isEmpty()) {
+            table += System.lineSeparator() + LossCurves.write(SolverCommands.output(session, plot), rows);
+        }
         return notRun.isEmpty() ? table
                 : table + System.lineSeparator() + "cancelled (Ctrl-C); not run: " + String.join(", ", notRun);
     }
@@ -275,18 +311,16 @@ public class BnnCommands {
             return data;
         }
 
-        TrainingResult train(RegisteredSolver s, CancellationToken cancellation) {
+        TrainerRun train(Trainers.Trainer trainer, RegisteredSolver s, TrainerSettings settings,
+                CancellationToken cancellation) {
             PrintStream err = System.err;
-            try (ProgressLine progress = new ProgressLine(s.name(), err, ProgressLine.stderrIsTerminal())) {
-                return trainer.train(data.train(), spec, options, loss, s.solver(), params, progress,
-                        cancellation);
+            String name = s == null ? trainer.name() : s.name();
+            try (ProgressLine progress = new ProgressLine(name, err, ProgressLine.stderrIsTerminal())) {
+                return trainer.run(new Trainers.Job(data, spec, options, this.trainer, loss, s, params, progress,
+                        cancellation, settings, registry));
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage());
             }
-        }
-
-        BnnRow row(RegisteredSolver s, CancellationToken cancellation) {
-            return BnnRow.of(s.name(), train(s, cancellation), data);
         }
 
         String header() {

@@ -7,30 +7,47 @@ import java.util.Optional;
 import org.tamebnn.bnn.ClaimCheck;
 import org.tamebnn.bnn.Evaluation;
 import org.tamebnn.bnn.TrainingResult;
+import org.tamebnn.data.Dataset;
 import org.tamebnn.data.PreparedData;
 
 /**
- * One solver's training run, evaluated: the result plus train and test metrics when there is a
- * network. The consistency guard's verdict travels with it, and in a comparison the other
- * solvers' verified networks check its claims, so a solver's wrong claim shows.
+ * One trainer's run on one solver, evaluated: the run plus train and test metrics when there is a
+ * model. The consistency guard's verdict travels with a MILP trainer's result, and in a comparison
+ * the other runs' verified networks check its claims, so a solver's wrong claim shows.
  */
-record BnnRow(String solver, TrainingResult result, Evaluation train, Evaluation test, String refutation) {
+record BnnRow(TrainerRun run, Evaluation train, Evaluation test, String refutation) {
 
-    static BnnRow of(String solver, TrainingResult r, PreparedData data) {
-        if (!r.hasNetwork()) {
-            return new BnnRow(solver, r, null, null, "");
+    static BnnRow of(TrainerRun run, PreparedData data) {
+        if (run.model().isEmpty()) {
+            return new BnnRow(run, null, null, "");
         }
-        return new BnnRow(solver, r, Evaluation.of(r.networkOrThrow(), data.train()),
-                Evaluation.of(r.networkOrThrow(), data.test()), "");
+        return new BnnRow(run, evaluate(run, data.train()), evaluate(run, data.test()), "");
     }
 
-    /** The rows with each one's claims checked against the others' verified networks ({@link ClaimCheck}). */
+    private static Evaluation evaluate(TrainerRun run, Dataset d) {
+        int[] predicted = new int[d.size()];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = run.model().orElseThrow().applyAsInt(d.row(i));
+        }
+        return Evaluation.of(d.labels(), predicted, d.classCount());
+    }
+
+    /** The rows with each MILP run's claims checked against the others' verified networks ({@link ClaimCheck}). */
     static List<BnnRow> crossChecked(List<BnnRow> rows) {
-        List<Optional<String>> refuted = ClaimCheck.refutations(rows.stream().map(BnnRow::result).toList());
-        List<BnnRow> out = new ArrayList<>();
+        List<Integer> milpRows = new ArrayList<>();
+        List<TrainingResult> results = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            BnnRow r = rows.get(i);
-            out.add(new BnnRow(r.solver, r.result, r.train, r.test, refuted.get(i).orElse("")));
+            Optional<TrainingResult> r = rows.get(i).run().milp();
+            if (r.isPresent()) {
+                milpRows.add(i);
+                results.add(r.get());
+            }
+        }
+        List<Optional<String>> refuted = ClaimCheck.refutations(results);
+        List<BnnRow> out = new ArrayList<>(rows);
+        for (int k = 0; k < milpRows.size(); k++) {
+            BnnRow r = rows.get(milpRows.get(k));
+            out.set(milpRows.get(k), new BnnRow(r.run, r.train, r.test, refuted.get(k).orElse("")));
         }
         return out;
     }
@@ -39,16 +56,21 @@ record BnnRow(String solver, TrainingResult result, Evaluation train, Evaluation
         return train != null;
     }
 
-    /** What the user must know beyond the numbers: the solver's message and any inconsistency. */
+    /** The trainer and solver, as a comparison's first column names them. */
+    String label() {
+        return run.trainer().equals("exact") ? run.solver()
+                : run.solver().equals("-") ? run.trainer() : run.trainer() + " / " + run.solver();
+    }
+
+    /** What the user must know beyond the numbers: the run's message and any inconsistency. */
     String note() {
         StringBuilder note = new StringBuilder(refutation);
-        if (!result.message().isEmpty()) {
-            append(note, result.message());
+        if (!run.message().isEmpty()) {
+            append(note, run.message());
         }
-        result.consistency().filter(c -> !c.consistent()).ifPresent(c -> append(note, c.describe()));
-        if (hasNetwork() && result.solutionViolation() > SolveRow.FEASIBILITY_TOLERANCE) {
-            append(note, "solution violates the model by " + Format.number(result.solutionViolation()));
-        }
+        run.milp().flatMap(TrainingResult::consistency).filter(c -> !c.consistent()).ifPresent(c -> append(note, c.describe()));
+        run.milp().filter(r -> r.hasNetwork() && r.solutionViolation() > SolveRow.FEASIBILITY_TOLERANCE)
+                .ifPresent(r -> append(note, "solution violates the model by " + Format.number(r.solutionViolation())));
         return note.toString();
     }
 

@@ -2,6 +2,7 @@ package org.tamebnn.console;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.ColumnData;
@@ -18,18 +19,29 @@ final class BnnTables {
     private BnnTables() {
     }
 
-    static String single(TrainingResult r, PreparedData data) {
-        BnnRow row = BnnRow.of(r.solver(), r, data);
+    static String single(TrainerRun run, PreparedData data) {
+        BnnRow row = BnnRow.of(run, data);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s: %s; training loss %s, bound %s, gap %s; build %s, solve %s, nodes %s",
-                r.solver(), r.status(), Format.number(r.trainingLoss()), Format.number(r.lossBound()),
-                Format.percent(r.lossGap()), Format.seconds(r.buildTime()), Format.seconds(r.solveTime()),
-                Format.count(r.nodes())));
+        Optional<TrainingResult> milp = run.milp();
+        if (milp.isPresent()) {
+            TrainingResult r = milp.get();
+            out.append(String.format(Locale.ROOT, "%s%s: %s; training loss %s, bound %s, gap %s; build %s, solve %s, nodes %s",
+                    run.trainer().equals("exact") ? "" : run.trainer() + " on ", r.solver(), r.status(),
+                    Format.number(r.trainingLoss()), Format.number(r.lossBound()), Format.percent(r.lossGap()),
+                    Format.seconds(r.buildTime()), Format.seconds(r.solveTime()), Format.count(r.nodes())));
+            if (!run.trainer().equals("exact")) {
+                out.append(", total ").append(Format.seconds(run.time()));
+            }
+        } else {
+            out.append(String.format(Locale.ROOT, "%s: %s; training loss %s; %s", run.trainer(), run.status(),
+                    Format.number(run.trainingLoss()), Format.seconds(run.time())));
+        }
         if (!row.note().isEmpty()) {
             out.append(System.lineSeparator()).append("note: ").append(row.note());
         }
-        r.consistency().ifPresent(c -> out.append(System.lineSeparator()).append("check: ").append(c.describe()));
-        r.start().ifPresent(s -> out.append(System.lineSeparator()).append("start: ").append(s.describe()));
+        milp.flatMap(TrainingResult::consistency).ifPresent(c -> out.append(System.lineSeparator()).append("check: ").append(c.describe()));
+        milp.flatMap(TrainingResult::start).ifPresent(s -> out.append(System.lineSeparator()).append("start: ").append(s.describe()));
+        run.details().forEach(d -> out.append(System.lineSeparator()).append(d));
         if (row.hasNetwork()) {
             out.append(System.lineSeparator()).append(metrics(List.of(new Scored("train", row.train()),
                     new Scored("test", row.test()))));
@@ -57,13 +69,15 @@ final class BnnTables {
             return "no MILP solver to compare (see solver:list)";
         }
         List<ColumnData<BnnRow>> columns = List.of(
-                Tables.left("solver").with(BnnRow::solver),
-                Tables.left("status").with(r -> r.result().status().name()),
-                Tables.right("loss").with(r -> Format.number(r.result().trainingLoss())),
-                Tables.right("bound").with(r -> Format.number(r.result().lossBound())),
-                Tables.right("gap").with(r -> Format.percent(r.result().lossGap())),
-                Tables.right("build").with(r -> Format.seconds(r.result().buildTime())),
-                Tables.right("solve").with(r -> Format.seconds(r.result().solveTime())),
+                Tables.left(rows.stream().allMatch(r -> r.run().trainer().equals("exact")) ? "solver" : "trainer / solver")
+                        .with(BnnRow::label),
+                Tables.left("status").with(r -> r.run().status()),
+                Tables.right("loss").with(r -> Format.number(r.run().trainingLoss())),
+                Tables.right("bound").with(r -> Format.number(r.run().lossBound())),
+                Tables.right("gap").with(r -> Format.percent(r.run().gap())),
+                Tables.right("build").with(r -> r.run().milp().map(m -> Format.seconds(m.buildTime())).orElse("-")),
+                Tables.right("solve").with(r -> r.run().milp().filter(m -> r.run().trainer().equals("exact"))
+                        .map(m -> Format.seconds(m.solveTime())).orElse(Format.seconds(r.run().time()))),
                 Tables.right("train acc").with(r -> r.hasNetwork() ? pct(r.train().accuracy()) : "-"),
                 Tables.right("test acc").with(r -> r.hasNetwork() ? pct(r.test().accuracy()) : "-"),
                 Tables.right("test F1").with(r -> r.hasNetwork() ? pct(r.test().weightedAverage().f1()) : "-"),

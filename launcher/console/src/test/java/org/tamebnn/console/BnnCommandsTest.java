@@ -38,7 +38,7 @@ class BnnCommandsTest {
 
     private String train(String data, String hidden, String variant, String solver) {
         return commands.train(null, data, "kind", "id", "median", 0, 0, hidden, variant, "real", "step", 0, "default", false,
-                "pocket", "zero-one", solver, 60, "");
+                "pocket", "zero-one", solver, 60, "", "exact", "");
     }
 
     @Test
@@ -54,7 +54,7 @@ class BnnCommandsTest {
     @Test
     void compareGivesOneRowPerMilpSolver() {
         String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", 0,
-                "paper", false, "pocket", "zero-one", "", 60);
+                "paper", false, "pocket", "zero-one", "", 60, "exact", "", "");
         assertTrue(out.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("OPTIMAL")), out);
     }
 
@@ -62,7 +62,7 @@ class BnnCommandsTest {
     void aSavedNetworkPredictsAsItDidWhenTrained() throws Exception {
         Path model = tmp.resolve("groups-model.json");
         String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "sign", 0,
-                "default", false, "pocket", "zero-one", "ojalgo", 60, model.toString());
+                "default", false, "pocket", "zero-one", "ojalgo", 60, model.toString(), "exact", "");
         assertTrue(out.contains("saved to " + model), out);
         assertTrue(Files.readString(model).contains("\"hiddenActivation\""), "the activation is part of the spec");
         // the whole file again: the 16 training rows fit with loss 0; the 4 test rows are as separable
@@ -95,14 +95,14 @@ class BnnCommandsTest {
                 .getMessage().startsWith("no solver named 'gurobi'"));
         assertEquals("--epsilon must be positive, got -1.0", assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", -1,
-                        "default", false, "pocket", "zero-one", "ojalgo", 60, "")).getMessage());
+                        "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "")).getMessage());
         assertTrue(assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", 0,
-                        "default", false, "pocket", "zero-one", "ojalgo", 0.0001, "")).getMessage()
+                        "default", false, "pocket", "zero-one", "ojalgo", 0.0001, "", "exact", "")).getMessage()
                 .startsWith("--time-limit must be a number of seconds"));
         assertEquals("--activation: activation 'relu': expected step, sign or VALUES@BREAKPOINTS (e.g. -1,0,1@-0.5,0.5)",
                 assertThrows(CommandFailure.class, () -> commands.train(null, csv.toString(), "kind", "id", "median", 0,
-                        0, "2", "bdnn", "real", "relu", 0, "default", false, "pocket", "zero-one", "ojalgo", 60, "")).getMessage());
+                        0, "2", "bdnn", "real", "relu", 0, "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "")).getMessage());
         assertEquals("no such file: nope.csv",
                 assertThrows(CommandFailure.class, () -> train("nope.csv", "2", "bdnn", "ojalgo")).getMessage());
     }
