@@ -268,7 +268,7 @@ public final class TameTrainer {
         TrainedBnn network = milp.extract(full);
         ConsistencyReport report = ConsistencyCheck.check(milp, full, objective, network, loss);
         return new TrainingResult(r.solver(), SolveStatus.FEASIBLE,
-                "a local optimum of the tame trainer: the first layer stepped by conservative fields, the rest solved",
+                "the first layer stepped by conservative fields, the rest solved: no bound",
                 Optional.of(network), Optional.of(report), objective, Double.NaN, milp.lossPart(objective, full),
                 Double.NaN, milp.margin(full), milp.model().maxViolation(full), Duration.ZERO, solveTime, r.nodes(),
                 milp, Optional.empty(), false);

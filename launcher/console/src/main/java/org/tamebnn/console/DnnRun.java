@@ -28,8 +28,8 @@ final class DnnRun {
         try {
             DnnResult r = DnnBaseline.train(j.data().train(), o);
             double[] curve = java.util.Arrays.stream(r.trainingErrors()).asDoubleStream().toArray();
-            return new TrainerRun(name, "-", "DONE", r.describe(), Optional.empty(), Optional.of(r.model()::predict),
-                    r.trainingLoss(), Double.NaN, Duration.ofNanos(System.nanoTime() - start), curve, List.of());
+            return new TrainerRun(name, "-", "DONE", "", Optional.empty(), Optional.of(r.model()::predict),
+                    r.trainingLoss(), Double.NaN, Duration.ofNanos(System.nanoTime() - start), curve, List.of(r.describe()));
         } catch (DnnUnavailableException e) {
             return new TrainerRun(name, "-", "ERROR", e.getMessage(), Optional.empty(), Optional.empty(), Double.NaN,
                     Double.NaN, Duration.ofNanos(System.nanoTime() - start), new double[0], List.of());

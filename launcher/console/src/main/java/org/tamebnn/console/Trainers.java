@@ -211,8 +211,8 @@ final class Trainers {
                 throw new CommandFailure("ste: " + e.getMessage());
             }
             double[] curve = Arrays.stream(r.trainingErrors()).asDoubleStream().toArray();
-            return new TrainerRun(name(), "-", "DONE", r.describe(), Optional.empty(), Optional.of(r.network()::predict),
-                    r.trainingLoss(), Double.NaN, since(start), curve, List.of());
+            return new TrainerRun(name(), "-", "DONE", "", Optional.empty(), Optional.of(r.network()::predict),
+                    r.trainingLoss(), Double.NaN, since(start), curve, List.of(r.describe()));
         }
     }
 
