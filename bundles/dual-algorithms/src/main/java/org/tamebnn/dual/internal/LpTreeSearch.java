@@ -211,7 +211,7 @@ final class LpTreeSearch {
             return Lp.of(request.backend().solve(withBounds(relaxed, node), params));
         }
         double sign = model.sense() == Sense.MAXIMIZE ? -1 : 1;
-        double penalty = elasticPenalty(node, residual);
+        double penalty = elasticPenalty(residual);
         int t = relaxed.variableCount();
         SolveResult r = request.backend().solve(elastic(relaxed, node, residual, sign * penalty), params);
         if (r.status() == SolveStatus.OPTIMAL && r.rowDuals() != null && r.hasSolution()) {
@@ -288,23 +288,23 @@ final class LpTreeSearch {
     }
 
     /**
-     * M: at the scale of the duals, not of the objective — a cost far above the rest of the
-     * objective makes the LP's dual tolerances (relative to its costs) swamp the other duals, and
-     * the recomputed pieces fall below the LP's value (measured: 1.2e10 on flugpl's standard form
-     * lost F(b) = z(b)). With M above the parent's |u|·|r|, the rate at which the parent's LP value
-     * moves along r, t* = 0 on a feasible box whose duals are like its parent's; where that fails
-     * the plain LP decides, at the price of one more LP.
+     * M: a thousand times the costs' scale times the residual's size — large enough that a feasible
+     * box's elastic optimum is usually its LP optimum (t* = 0), and where it is not, the plain LP
+     * decides at the price of one more LP. Not at the scale of the objective's value (a cost of
+     * 1.2e10 on flugpl's standard form let the LP's tolerances, relative to its largest cost, pull
+     * the recomputed pieces below z(b)), nor of the parent's duals (an elastic LP's duals can be of
+     * the size of its own M, so M would compound down the tree: 1e21 was seen on stein27).
      */
-    private static double elasticPenalty(Node node, double[] residual) {
-        double u = 0;
-        for (double v : node.parentDuals()) {
-            u = Math.max(u, Math.abs(v));
+    private double elasticPenalty(double[] residual) {
+        double c = 0;
+        for (int j = 0; j < model.variableCount(); j++) {
+            c = Math.max(c, Math.abs(model.objectiveCoefficient(j)));
         }
         double r = 0;
         for (double v : residual) {
             r += Math.abs(v);
         }
-        return 1e3 * (1 + u * r);
+        return 1e3 * (1 + c) * (1 + r);
     }
 
     /**
