@@ -53,7 +53,7 @@ public final class ResultStore implements AutoCloseable {
     /**
      * The URL of the embedded database in {@code folder}: one file, {@code results.mv.db}. Commits
      * are written at once (WRITE_DELAY=0) rather than up to a second later, so that a killed
-     * process keeps every run it recorded.
+     * process keeps every run it recorded; {@link #open} adds that to any H2 file URL.
      */
     public static String h2Url(Path folder) {
         return "jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("results") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
@@ -76,6 +76,7 @@ public final class ResultStore implements AutoCloseable {
 
     /** Opens the database at {@code url}, migrating its schema to this version. */
     public static ResultStore open(String url, String user, String password) {
+        url = Jdbc.durable(url);
         Connection c = null;
         try {
             Jdbc dataSource = new Jdbc(url, user, password);

@@ -230,6 +230,12 @@ class ExperimentSpecTest {
     }
 
     @Test
+    void nameTooLongForTheStore() {
+        SpecException e = bad(GOOD.replace("name: small", "name: " + "x".repeat(201)));
+        assertEquals("spec.yaml:1:7: name: longer than 200 characters", e.getMessage());
+    }
+
+    @Test
     void emptyFile() {
         assertEquals("spec.yaml: the file is empty", bad("").getMessage());
     }

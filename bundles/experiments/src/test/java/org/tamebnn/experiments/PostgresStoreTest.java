@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,15 +66,28 @@ class PostgresStoreTest {
         }
     }
 
+    /** Two shards start at once on an empty schema: both migrate it (Flyway serialises them) and write. */
     @Test
     void twoShardsWritingAtOnceRecordEveryCellExactlyOnce() throws Exception {
-        ExperimentSpec spec = grid();
-        Map<String, Integer> executed = new HashMap<>();
-        List<RunSummary> summaries = runConcurrently(spec, List.of(Shard.parse("1/2"), Shard.parse("2/2")), executed);
+        String schema = "grid_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        String baseUrl = url;
+        url = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        try {
+            ExperimentSpec spec = grid();
+            Map<String, Integer> executed = new HashMap<>();
+            List<RunSummary> summaries = runConcurrently(spec, List.of(Shard.parse("1/2"), Shard.parse("2/2")), executed);
 
-        assertEquals(spec.cells().size(), summaries.stream().mapToInt(RunSummary::total).sum());
-        assertTrue(summaries.stream().allMatch(s -> s.duplicates() == 0 && s.complete()), summaries.toString());
-        assertExactlyOnce(spec, executed);
+            assertEquals(spec.cells().size(), summaries.stream().mapToInt(RunSummary::total).sum());
+            assertTrue(summaries.stream().allMatch(s -> s.duplicates() == 0 && s.complete()), summaries.toString());
+            assertExactlyOnce(spec, executed);
+        } finally {
+            try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
     }
 
     /**

@@ -68,6 +68,8 @@ public final class SpecReader {
         }
         String name = text(required(top, "name"), "name");
         if (name.isBlank()) throw error(top.entries().get("name").value(), "name", "must not be blank");
+        // the store's spec_name column holds 200 characters
+        if (name.length() > 200) throw error(top.entries().get("name").value(), "name", "longer than 200 characters");
 
         List<String> datasets = list(top, "datasets", true, (n, f) -> dataset(n, f));
         List<Integer> trainSizes = list(top, "trainSizes", true, (n, f) -> positiveInt(n, f));
