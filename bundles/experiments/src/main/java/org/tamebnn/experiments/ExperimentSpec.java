@@ -1,0 +1,149 @@
+package org.tamebnn.experiments;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.tamebnn.experiments.internal.SpecReader;
+
+/**
+ * A grid of runs: datasets × train sizes × hidden widths × variants × weights × trainers × losses
+ * × solvers × seeds × time limits, read from a YAML or JSON file (see {@code specs/example.yaml}
+ * in this bundle). The name identifies the grid in a {@link ResultStore}: running a spec of the
+ * same name again runs only the cells not yet recorded.
+ *
+ * @param name the grid's name in the result store
+ * @param datasets {@code bcw}, {@code wdbc} or CSV paths (relative to the spec file's folder)
+ * @param trainSizes training set sizes
+ * @param testFraction the fraction held out for testing (one value for the whole grid)
+ * @param hidden hidden layer widths, one list per architecture
+ * @param variants {@code bdnn} and/or {@code bdnn0}
+ * @param weights {@code real} and/or {@code binary}
+ * @param trainers trainer names
+ * @param losses loss names
+ * @param solvers solver names (unused by {@link #SOLVERLESS_TRAINERS})
+ * @param seeds seeds
+ * @param timeLimits time limits in seconds
+ * @param trainerOptions each trainer's options, by trainer name
+ */
+public record ExperimentSpec(String name, List<String> datasets, List<Integer> trainSizes, double testFraction,
+        List<List<Integer>> hidden, List<String> variants, List<String> weights, List<String> trainers,
+        List<String> losses, List<String> solvers, List<Long> seeds, List<Double> timeLimits,
+        Map<String, Map<String, String>> trainerOptions) {
+
+    /** Trainers that run no solver: their cells are not multiplied by the solvers. */
+    public static final Set<String> SOLVERLESS_TRAINERS = Set.of("ste", "dnn");
+
+    /** The built-in datasets; any other dataset is a CSV path. */
+    public static final Set<String> BUILTIN_DATASETS = Set.of("bcw", "wdbc");
+
+    public static final List<String> VARIANTS = List.of("bdnn", "bdnn0");
+    public static final List<String> WEIGHTS = List.of("real", "binary");
+
+    public ExperimentSpec {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("a spec needs a name");
+        datasets = List.copyOf(datasets);
+        trainSizes = List.copyOf(trainSizes);
+        hidden = hidden.stream().map(List::copyOf).toList();
+        variants = List.copyOf(variants);
+        weights = List.copyOf(weights);
+        trainers = List.copyOf(trainers);
+        losses = List.copyOf(losses);
+        solvers = List.copyOf(solvers);
+        seeds = List.copyOf(seeds);
+        timeLimits = List.copyOf(timeLimits);
+        Map<String, Map<String, String>> options = new LinkedHashMap<>();
+        trainerOptions.forEach((t, o) -> options.put(t, Collections.unmodifiableMap(new LinkedHashMap<>(o))));
+        trainerOptions = Collections.unmodifiableMap(options);
+        boolean needsSolver = trainers.stream().anyMatch(t -> !SOLVERLESS_TRAINERS.contains(t));
+        if (needsSolver && solvers.isEmpty()) {
+            throw new IllegalArgumentException("trainers " + trainers + " need at least one solver");
+        }
+    }
+
+    /** Reads a spec from a {@code .yaml}, {@code .yml} or {@code .json} file. */
+    public static ExperimentSpec load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new SpecException(file.toString(), 0, 0, null, "cannot read the file: " + e.getMessage());
+        }
+        return SpecReader.read(text, file.toString(), file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Reads a spec from text; {@code source} names it in errors (JSON when it starts with
+     * <code>{</code>, YAML otherwise). CSV datasets are resolved against {@code baseDir}, which may
+     * be null for the working directory.
+     */
+    public static ExperimentSpec parse(String text, String source, Path baseDir) {
+        return SpecReader.read(text, source, baseDir);
+    }
+
+    /**
+     * The file of a CSV dataset, resolved against the spec file's folder; empty for a built-in one.
+     */
+    public static Optional<Path> datasetFile(String dataset, Path specFile) {
+        if (BUILTIN_DATASETS.contains(dataset)) return Optional.empty();
+        Path p = Path.of(dataset);
+        Path dir = specFile == null ? null : specFile.toAbsolutePath().getParent();
+        return Optional.of(p.isAbsolute() || dir == null ? p : dir.resolve(p));
+    }
+
+    /**
+     * Every cell of the grid, in a fixed order: datasets, train sizes, hidden, variants, weights,
+     * trainers, losses, solvers, seeds, time limits, the last varying fastest. Trainers that use no
+     * solver get one cell per combination with the solver {@link Cell#NO_SOLVER}.
+     */
+    public List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (String dataset : datasets)
+            for (int trainSize : trainSizes)
+                for (List<Integer> widths : hidden)
+                    for (String variant : variants)
+                        for (String weight : weights)
+                            for (String trainer : trainers) {
+                                List<String> trainerSolvers = SOLVERLESS_TRAINERS.contains(trainer)
+                                        ? List.of(Cell.NO_SOLVER) : solvers;
+                                Map<String, String> options = trainerOptions.getOrDefault(trainer, Map.of());
+                                for (String loss : losses)
+                                    for (String solver : trainerSolvers)
+                                        for (long seed : seeds)
+                                            for (double limit : timeLimits)
+                                                cells.add(new Cell(cells.size(), dataset, trainSize, testFraction,
+                                                        widths, variant, weight, trainer, loss, solver, seed, limit,
+                                                        options));
+                            }
+        return List.copyOf(cells);
+    }
+
+    /**
+     * Checks names against what is installed (the console knows the trainers, losses and solvers);
+     * throws a {@link SpecException} naming the field, the unknown names and the known ones.
+     *
+     * @param field {@code trainers}, {@code losses} or {@code solvers}
+     * @param known the names available
+     */
+    public void requireKnown(String field, Set<String> known) {
+        List<String> values = switch (field) {
+            case "trainers" -> trainers;
+            case "losses" -> losses;
+            case "solvers" -> solvers;
+            default -> throw new IllegalArgumentException("no name list called " + field);
+        };
+        List<String> unknown = values.stream().filter(v -> !known.contains(v)).toList();
+        if (!unknown.isEmpty()) {
+            throw new SpecException(name, 0, 0, field, "unknown " + (unknown.size() == 1 ? "name " : "names ")
+                    + String.join(", ", unknown) + "; available: " + String.join(", ", new TreeSet<>(known)));
+        }
+    }
+}
