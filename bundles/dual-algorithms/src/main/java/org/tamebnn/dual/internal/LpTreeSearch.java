@@ -132,7 +132,11 @@ final class LpTreeSearch {
             if (r == null) {
                 continue; // an elastic LP whose own bound already proves the box holds nothing better
             }
-            if (r.status() == SolveStatus.INFEASIBLE) {
+            // a child's LP lies inside its parent's, which had an optimum, so it cannot be unbounded:
+            // "infeasible or unbounded" (GLOP's answer when its presolve stops early) is infeasible there
+            boolean noPoint = r.status() == SolveStatus.INFEASIBLE
+                    || r.status() == SolveStatus.INFEASIBLE_OR_UNBOUNDED && node.parentDuals() != null;
+            if (noPoint) {
                 if (node.parentDuals() == null) {
                     out.failure = "the LP relaxation is infeasible at b: the model is infeasible there";
                     return out;
@@ -181,17 +185,19 @@ final class LpTreeSearch {
             open.push(new Node(upLower, node.upper(), u, lpValue, x, up));
             open.push(new Node(node.lower(), downUpper, u, lpValue, x, down));
         }
+        double openFloor = Double.POSITIVE_INFINITY; // the least bound at b of a node never solved
         for (Node node : open) {
             out.treeBound = Math.min(out.treeBound, node.parentBound());
             if (pieces) {
                 double[] u = node.parentDuals() == null ? new double[model.rowCount()] : node.parentDuals();
                 node.tree().piece = LagrangianPiece.of(model, rows, u, node.lower(), node.upper());
                 out.leaves.add(node.tree().piece);
+                openFloor = Math.min(openFloor, node.tree().piece.value(b));
             }
         }
         out.infeasibleLeaves = infeasible.size();
         if (pieces) {
-            raise(infeasible, out);
+            raise(infeasible, out, openFloor);
         }
         return out;
     }
@@ -214,7 +220,7 @@ final class LpTreeSearch {
             Lp plain = Lp.of(request.backend().solve(withBounds(relaxed, node), params));
             if (node.parentPoint() != null) {
                 children++;
-                infeasibleChildren += plain.status() == SolveStatus.INFEASIBLE ? 1 : 0;
+                infeasibleChildren += plain.status() == SolveStatus.INFEASIBLE || plain.status() == SolveStatus.INFEASIBLE_OR_UNBOUNDED ? 1 : 0;
             }
             return plain;
         }
@@ -333,8 +339,9 @@ final class LpTreeSearch {
      * putting the leaf at the incumbent at b₀; without an incumbent every infeasible leaf is raised
      * by a fixed amount, since there is no target to stop at.
      */
-    private void raise(List<InfeasibleLeaf> infeasible, Outcome out) {
-        double target = out.incumbent;
+    private void raise(List<InfeasibleLeaf> infeasible, Outcome out, double openFloor) {
+        // lazily, no higher than the nodes never solved let F(b₀) go: on a stopped tree they bound it anyway
+        double target = farkas == Farkas.ALL ? out.incumbent : Math.min(out.incumbent, openFloor);
         List<InfeasibleLeaf> chosen;
         if (farkas == Farkas.ALL || !Double.isFinite(target)) {
             chosen = infeasible.stream()
