@@ -113,13 +113,23 @@ public final class AdversarialSearch {
      */
     public Outcome attack(TrainedBnn net, double[] x, int label, MilpSolver solver, SolveParams params,
             CancellationToken cancel) {
+        return attack(net, x, label, false, solver, params, cancel);
+    }
+
+    /**
+     * As {@link #attack(TrainedBnn, double[], int, MilpSolver, SolveParams, CancellationToken)}; with
+     * {@code deepest}, the x' whose open preactivations lie farthest beyond their thresholds (an
+     * optimisation rather than a feasibility problem), the scenario generation's tie-break.
+     */
+    Outcome attack(TrainedBnn net, double[] x, int label, boolean deepest, MilpSolver solver, SolveParams params,
+            CancellationToken cancel) {
         checkLabel(net, label);
         if (net.predict(x) != label) {
             return new Outcome(Verdict.ALREADY_WRONG, x, "", Duration.ZERO);
         }
         double f = net.firingThreshold();
         double tau = MARGIN * net.spec().epsilon();
-        return search(net, x, label, f - tau, f + tau, solver, params, cancel);
+        return search(net, x, label, f - tau, f + tau, deepest, solver, params, cancel);
     }
 
     /**
@@ -128,12 +138,18 @@ public final class AdversarialSearch {
      */
     public Outcome certify(TrainedBnn net, double[] x, int label, MilpSolver solver, SolveParams params,
             CancellationToken cancel) {
-        Outcome attack = attack(net, x, label, solver, params, cancel);
+        return certify(net, x, label, false, solver, params, cancel);
+    }
+
+    /** As {@link #certify(TrainedBnn, double[], int, MilpSolver, SolveParams, CancellationToken)}, the attack with {@code deepest}. */
+    Outcome certify(TrainedBnn net, double[] x, int label, boolean deepest, MilpSolver solver, SolveParams params,
+            CancellationToken cancel) {
+        Outcome attack = attack(net, x, label, deepest, solver, params, cancel);
         if (attack.verdict() != Verdict.ROBUST) {
             return attack;
         }
         double f = net.firingThreshold();
-        Outcome relaxed = search(net, x, label, f, f, solver, params, cancel);
+        Outcome relaxed = search(net, x, label, f, f, false, solver, params, cancel);
         Duration time = attack.time().plus(relaxed.time());
         return switch (relaxed.verdict()) {
             case ROBUST -> new Outcome(Verdict.ROBUST, null, "", time);
@@ -164,10 +180,11 @@ public final class AdversarialSearch {
         return new RobustEvaluation(data.size(), correct, robust, undecided, norm, radius);
     }
 
-    private Outcome search(TrainedBnn net, double[] x, int label, double offShift, double onShift,
+    private Outcome search(TrainedBnn net, double[] x, int label, double offShift, double onShift, boolean deepest,
             MilpSolver solver, SolveParams params, CancellationToken cancel) {
         int wrong = 1 - label;
-        Optional<AdversaryModel.Built> built = AdversaryModel.build(net, x, wrong, norm, radius, offShift, onShift);
+        Optional<AdversaryModel.Built> built = AdversaryModel.build(net, x, wrong, norm, radius, offShift, onShift,
+                deepest);
         if (built.isEmpty()) {
             return new Outcome(Verdict.ROBUST, null, "", Duration.ZERO);
         }

@@ -33,7 +33,8 @@ import org.tamebnn.data.Dataset;
  * <li>Adversary: for the master's network, per training point, an x' in the ball it misclassifies,
  *     or a proof that there is none ({@link AdversarialSearch#certify}). The network's robust loss
  *     so found is an upper bound; a point neither proven nor flipped counts as lost.
- * <li>Each x' the master did not yet count becomes a scenario; repeat until upper − lower ≤ the gap,
+ * <li>Each x' the master did not yet count becomes a scenario (the deepest such x', see
+ *     {@link #withDeepestScenarios}); repeat until upper − lower ≤ the gap,
  *     or the time or iteration limit. A round with no new scenario closes the gap up to the
  *     master's own optimality tolerance, since its network's robust loss is then its master value.
  * </ol>
@@ -58,8 +59,10 @@ public final class RobustTrainer {
     private final double radius;
     private final double gap;
     private final int maxIterations;
+    private final boolean deepestScenarios;
 
-    private RobustTrainer(PerturbationNorm norm, double radius, double gap, int maxIterations) {
+    private RobustTrainer(PerturbationNorm norm, double radius, double gap, int maxIterations,
+            boolean deepestScenarios) {
         if (!(radius >= 0) || Double.isInfinite(radius)) {
             throw new IllegalArgumentException("the radius r must be a number ≥ 0, not " + radius);
         }
@@ -73,21 +76,36 @@ public final class RobustTrainer {
         this.radius = radius;
         this.gap = gap;
         this.maxIterations = maxIterations;
+        this.deepestScenarios = deepestScenarios;
     }
 
     /** Balls of {@code radius} in {@code norm}; run to a zero gap, at most 1000 rounds. */
     public static RobustTrainer of(PerturbationNorm norm, double radius) {
-        return new RobustTrainer(norm, radius, 0, 1000);
+        return new RobustTrainer(norm, radius, 0, 1000, true);
     }
 
     /** The same, stopping once upper − lower ≤ {@code absoluteGap} (in loss units: 1 = one point). */
     public RobustTrainer withGap(double absoluteGap) {
-        return new RobustTrainer(norm, radius, absoluteGap, maxIterations);
+        return new RobustTrainer(norm, radius, absoluteGap, maxIterations, deepestScenarios);
     }
 
     /** The same with another limit on rounds. */
     public RobustTrainer withMaxIterations(int limit) {
-        return new RobustTrainer(norm, radius, gap, limit);
+        return new RobustTrainer(norm, radius, gap, limit, deepestScenarios);
+    }
+
+    /**
+     * The same, taking as each new scenario the deepest misclassified x' (on, the default) or the
+     * first the solver finds. Under the 0-1 loss every misclassified x' is a worst case, so this is
+     * a tie-break; the deepest stays misclassified under small changes of the weights, and so cuts
+     * off more of the master's networks per round.
+     */
+    public RobustTrainer withDeepestScenarios(boolean on) {
+        return new RobustTrainer(norm, radius, gap, maxIterations, on);
+    }
+
+    public boolean deepestScenarios() {
+        return deepestScenarios;
     }
 
     public PerturbationNorm norm() {
@@ -259,8 +277,8 @@ public final class RobustTrainer {
                         undecided++;
                         continue;
                     }
-                    AdversarialSearch.Outcome o = adversary.certify(net, point.features(), c, solver,
-                            remaining(params), cancel);
+                    AdversarialSearch.Outcome o = adversary.certify(net, point.features(), c, deepestScenarios,
+                            solver, remaining(params), cancel);
                     if (o.verdict() == AdversarialSearch.Verdict.ROBUST) {
                         robustLoss += right;
                         continue;

@@ -83,6 +83,19 @@ class AdversarialSearchTest {
     }
 
     @Test
+    void theDeepestFlipGoesToTheEdgeOfTheBall() {
+        // leaving the corner square through x1 < 0.5: the deepest exit is the ball's edge, x1 = 0.45
+        double[] x = {0.6, 0.6};
+        Outcome o = new AdversarialSearch(PerturbationNorm.LINF, 0.15).attack(corner(), x, 1, true, SCIP,
+                Fixtures.PARAMS, CancellationToken.none());
+        assertEquals(Verdict.FLIPPED, o.verdict(), o::toString);
+        double[] xPrime = o.perturbed();
+        assertEquals(0.45, Math.min(xPrime[0], xPrime[1]), 1e-6, java.util.Arrays.toString(xPrime));
+        assertEquals(0, corner().predict(xPrime));
+        assertTrue(PerturbationNorm.LINF.distance(xPrime, x) <= 0.15 + 1e-9);
+    }
+
+    @Test
     void aMisclassifiedPointNeedsNoSolve() {
         Outcome o = attack(PerturbationNorm.LINF, 0.01, new double[] {0.9, 0.9}, 0);
         assertEquals(Verdict.ALREADY_WRONG, o.verdict());

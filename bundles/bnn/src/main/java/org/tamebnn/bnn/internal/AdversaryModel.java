@@ -44,6 +44,11 @@ public final class AdversaryModel {
     private final int[][] maxLevel;
     /** Some neuron's whole range lies between t + offShift and t + onShift: no x' can be read at all. */
     private boolean unreadable;
+    /** The largest depth δ the deepest-point objective rewards. */
+    private static final double DEPTH_CAP = 1.0;
+    private boolean deepest;
+    /** Column of δ, −1 unless {@link #deepest}. */
+    private int depth = -1;
 
     /**
      * The model and where x' is in it.
@@ -80,6 +85,19 @@ public final class AdversaryModel {
      */
     public static Optional<Built> build(TrainedBnn net, double[] x, int outputValue, PerturbationNorm norm,
             double radius, double offShift, double onShift) {
+        return build(net, x, outputValue, norm, radius, offShift, onShift, false);
+    }
+
+    /**
+     * As {@link #build(TrainedBnn, double[], int, PerturbationNorm, double, double, double)}; with
+     * {@code deepest}, instead of any such x' the one whose undecided preactivations lie farthest
+     * (by the smallest distance δ ≤ {@value #DEPTH_CAP}) beyond their reading thresholds: maximise δ
+     * with a ≤ t + offShift − δ when off and a ≥ t + onShift + δ when on, for each bit the ranges
+     * leave open. All x' misclassify alike under the 0-1 loss; the deepest is still misclassified
+     * after small changes of the weights, so as a scenario it cuts off more networks.
+     */
+    public static Optional<Built> build(TrainedBnn net, double[] x, int outputValue, PerturbationNorm norm,
+            double radius, double offShift, double onShift, boolean deepest) {
         BnnSpec spec = net.spec();
         if (spec.outputWidth() != 1) {
             throw new IllegalArgumentException("the adversarial problem is built for a binary classifier (one output"
@@ -100,6 +118,7 @@ public final class AdversaryModel {
             throw new IllegalArgumentException("output value " + outputValue + " is not 0 or 1");
         }
         var m = new AdversaryModel(net, x, norm, radius, offShift, onShift);
+        m.deepest = deepest;
         int out = spec.layerCount() - 1;
         if (m.unreadable || outputValue < m.minLevel[out][0] || outputValue > m.maxLevel[out][0]) {
             return Optional.empty();
@@ -170,6 +189,11 @@ public final class AdversaryModel {
         }
         if (norm == PerturbationNorm.L1) {
             addL1Budget(b, inputs);
+        }
+        if (deepest) {
+            depth = b.continuous("depth", 0, DEPTH_CAP);
+            b.objective(depth, 1.0);
+            b.sense(org.tamebnn.api.milp.Sense.MAXIMIZE);
         }
         int[][][] bits = new int[spec.layerCount()][][];
         for (int l = 0; l < spec.layerCount(); l++) {
@@ -243,13 +267,29 @@ public final class AdversaryModel {
             if (i > 0) {
                 b.addRow("ord" + name, 0, Double.POSITIVE_INFINITY, new int[] {y[i - 1], y[i]}, new double[] {1, -1});
             }
-            int[] rowCols = Arrays.copyOf(cols, size + 1);
-            double[] rowCoefs = Arrays.copyOf(coefs, size + 1);
+            boolean open = !forcedOn && possiblyOn && depth >= 0;
+            int extra = open ? 2 : 1;
+            int[] rowCols = Arrays.copyOf(cols, size + extra);
+            double[] rowCoefs = Arrays.copyOf(coefs, size + extra);
             rowCols[size] = y[i];
-            rowCoefs[size] = -Math.max(0, hi - t - offShift);
+            double cap = open ? DEPTH_CAP : 0;
+            if (open) {
+                rowCols[size + 1] = depth;
+            }
+            // y = 0 ⇒ a ≤ t + off (− δ); y = 1 relaxes it to a ≤ H
+            double mOff = Math.max(0, hi - t - offShift) + cap;
+            rowCoefs[size] = -mOff;
+            if (open) {
+                rowCoefs[size + 1] = 1;
+            }
             b.addRow("off" + name, Double.NEGATIVE_INFINITY, t + offShift - constant, rowCols, rowCoefs.clone());
-            rowCoefs[size] = -Math.max(0, t + onShift - lo);
-            b.addRow("on" + name, lo - constant, Double.POSITIVE_INFINITY, rowCols, rowCoefs);
+            // y = 1 ⇒ a ≥ t + on (+ δ); y = 0 relaxes it to a ≥ L
+            double mOn = Math.max(0, t + onShift - lo) + cap;
+            rowCoefs[size] = -mOn;
+            if (open) {
+                rowCoefs[size + 1] = -1;
+            }
+            b.addRow("on" + name, t + onShift - mOn - constant, Double.POSITIVE_INFINITY, rowCols, rowCoefs);
         }
         return y;
     }
