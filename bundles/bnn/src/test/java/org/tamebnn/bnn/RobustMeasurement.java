@@ -14,7 +14,7 @@ import org.tamebnn.data.SplitSpec;
  * Not a test: robust training on BCW (25 training points by default, the paper's 20% test split),
  * one run per radius, each with the whole time limit: rounds, final bounds, time, and train, test
  * and robust test accuracy. Run: {@code java -cp <test classpath> org.tamebnn.bnn.RobustMeasurement
- * [limitSeconds] [radius...]} with {@code -Dbcw.train=25 -Dhidden=5 -Dnorm=linf -Dsolver=scip}.
+ * [limitSeconds] [radius...]} with {@code -Dbcw.train=25 -Dhidden=5 -Dnorm=linf -Dsolver=scip -Ddeepest=false}.
  */
 public final class RobustMeasurement {
 
@@ -32,11 +32,12 @@ public final class RobustMeasurement {
         BnnSpec spec = BnnSpec.forData(data.train()).hidden(hidden).build();
         SolveParams params = SolveParams.defaults().withTimeLimitSeconds(limit).withThreads(1).withSeed(1);
         for (double r : radii) {
-            var trainer = RobustTrainer.of(norm, r);
+            var trainer = RobustTrainer.of(norm, r).withDeepestScenarios(Boolean.getBoolean("deepest"));
             RobustResult result = trainer.train(data.train(), spec, FormulationOptions.defaults(), Fixtures.ZERO_ONE,
                     solver, params);
-            System.out.printf(Locale.ROOT, "%n== BCW %d points, %s, %s r=%s, %s, %.0f s%n", trainSize, spec.describe(),
-                    norm.label(), r, solver.info().name(), limit);
+            System.out.printf(Locale.ROOT, "%n== BCW %d points, %s, %s r=%s, %s, %.0f s, deepest scenarios %s%n",
+                    trainSize, spec.describe(), norm.label(), r, solver.info().name(), limit,
+                    trainer.deepestScenarios() ? "on" : "off");
             result.iterations().forEach(it -> System.out.println("  " + it.describe()));
             System.out.println(result.describe());
             if (result.network().isEmpty()) {

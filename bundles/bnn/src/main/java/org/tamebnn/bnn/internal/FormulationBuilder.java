@@ -234,7 +234,7 @@ public final class FormulationBuilder {
             }
         }
         if (groupOf != null) {
-            addWorstCaseLosses();
+            WorstCaseLoss.add(b, loss, points, groupOf, groupSize, this::outputColumns, outputLossScale());
         }
         if (options.symmetryBreaking()) {
             net.addSymmetryBreaking(b, spec);
@@ -464,59 +464,6 @@ public final class FormulationBuilder {
         int[] term = new int[1];
         point.forEachLossTerm(outputs.length, outputLossScale(), (k, target, weight) -> loss.addTo(b,
                 "loss" + p + "_" + k + "_" + term[0]++, outputs[k], outputKind, target, weight));
-    }
-
-    /**
-     * The robust objective of (11) on the scenarios found so far: training point g of class c pays
-     * max over x' ∈ {x_g} ∪ scenarios(g) of Σ_k loss(u_k(x'), t_{c,k}), written as η_{g,c} with one
-     * row per member, η ≥ Σ_k scale·(loss(0, t) + (loss(1, t) − loss(0, t))·u_k(x')), exact for
-     * u ∈ {0, 1}; η is weighted by the point's class weight. The loss is the same function
-     * {@link LossFunction#addTo} writes (the nominal model's term), read off {@link LossFunction#value}.
-     */
-    private void addWorstCaseLosses() {
-        double scale = outputLossScale();
-        int outputs = spec.outputWidth();
-        for (int g = 0; g < groupSize.length; g++) {
-            if (groupSize[g] == 1) {
-                continue;
-            }
-            TrainingPoint point = points.get(g);
-            for (int c = 0; c < point.classCount(); c++) {
-                double weight = point.classWeight(c);
-                if (weight == 0) {
-                    continue;
-                }
-                double constant = 0;
-                double lo = 0;
-                double hi = 0;
-                double[] slope = new double[outputs];
-                for (int k = 0; k < outputs; k++) {
-                    double target = outputs == 1 ? c : (c == k ? 1 : 0);
-                    double off = scale * loss.value(0, target);
-                    double on = scale * loss.value(1, target);
-                    constant += off;
-                    slope[k] = on - off;
-                    lo += Math.min(off, on);
-                    hi += Math.max(off, on);
-                }
-                int eta = b.continuous("eta" + g + "_" + c, lo, hi);
-                b.objective(eta, weight);
-                for (int p = 0; p < points.size(); p++) {
-                    if (groupOf[p] != g) {
-                        continue;
-                    }
-                    int[] out = outputColumns(p);
-                    int[] cols = java.util.Arrays.copyOf(out, outputs + 1);
-                    double[] coefs = new double[outputs + 1];
-                    for (int k = 0; k < outputs; k++) {
-                        coefs[k] = -slope[k];
-                    }
-                    cols[outputs] = eta;
-                    coefs[outputs] = 1;
-                    b.addRow("worst" + g + "_" + c + "_" + p, constant, Double.POSITIVE_INFINITY, cols, coefs);
-                }
-            }
-        }
     }
 
     /** The output layer's u, one per neuron (its activation is the step: one bit each). */
