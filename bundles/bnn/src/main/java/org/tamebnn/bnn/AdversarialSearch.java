@@ -188,7 +188,8 @@ public final class AdversarialSearch {
         if (built.isEmpty()) {
             return new Outcome(Verdict.ROBUST, null, "", Duration.ZERO);
         }
-        SolveResult r = solver.solve(built.get().model(), params, SolveListener.NONE, cancel);
+        // a caller's MIP start belongs to another model
+        SolveResult r = solver.solve(built.get().model(), params.withMipStart(null), SolveListener.NONE, cancel);
         if (r.status() == SolveStatus.INFEASIBLE) {
             return new Outcome(Verdict.ROBUST, null, "", r.wallTime());
         }

@@ -33,7 +33,10 @@ public record RobustResult(String solver, Stop stop, String message, Optional<Tr
         ITERATION_LIMIT,
         /** Cancelled. */
         CANCELLED,
-        /** A master solve failed or was infeasible; see the message. */
+        /**
+         * A master solve failed or was infeasible, or the adversary left points undecided without a
+         * new scenario to add; see the message.
+         */
         FAILED
     }
 

@@ -117,6 +117,7 @@ final class RobustRun {
         double robustLoss = 0;
         int added = 0;
         int undecided = 0;
+        String undecidedWhy = "";
         for (int g = 0; g < points.size(); g++) {
             TrainingPoint point = points.get(g);
             boolean scenarioAdded = false;
@@ -144,7 +145,10 @@ final class RobustRun {
                 }
                 // misclassified, or not proven either way: the upper bound must assume the worst
                 robustLoss += wrong;
-                undecided += o.verdict() == AdversarialSearch.Verdict.UNDECIDED ? 1 : 0;
+                if (o.verdict() == AdversarialSearch.Verdict.UNDECIDED) {
+                    undecided++;
+                    undecidedWhy = undecidedWhy.isEmpty() ? "point " + g + ": " + o.message() : undecidedWhy;
+                }
                 if (!scenarioAdded && o.perturbed() != null) {
                     scenarios.get(g).add(o.perturbed());
                     scenarioAdded = true;
@@ -170,7 +174,12 @@ final class RobustRun {
                     : RobustResult.Stop.CONVERGED;
         }
         if (added == 0) {
-            return limitReached().orElse(RobustResult.Stop.TIME_LIMIT);
+            Optional<RobustResult.Stop> limit = limitReached();
+            if (limit.isEmpty()) {
+                notes.add("round " + it + ": " + undecided + " points undecided and no new scenario (" + undecidedWhy
+                        + ")");
+            }
+            return limit.orElse(RobustResult.Stop.FAILED);
         }
         return null;
     }
