@@ -34,8 +34,12 @@ import org.tamebnn.data.Dataset;
  * strict inequality of (5)–(8): a network whose preactivation at a scenario falls inside (−ε, 0)
  * is not in the master, so its bound is a lower bound among networks that keep that gap on the
  * points and scenarios (the standing assumption of the ε-formulation). The adversary reads the
- * forward pass itself (see {@link AdversarialSearch}), so the upper bound is the network's true
- * robust loss, and a network cannot hide a ball inside the gap. A candidate x' that the
+ * forward pass itself (see {@link AdversarialSearch}), so the upper bound is the network's robust
+ * loss under its forward pass (points left undecided counted as lost), and a network cannot hide a
+ * ball inside the gap — which it could if the adversary read the rows as the master does: weights
+ * of size ε/r keep every preactivation over a ball within (−ε, ε). (Read literally, (11) would make
+ * every network whose preactivation enters the gap anywhere in a ball infeasible; the paper's
+ * remark that each scenario has exactly one second-stage solution shows the forward pass is meant.) A candidate x' that the
  * adversary could neither confirm nor rule out also becomes a scenario: any point of the ball is
  * a valid one. The ball is the paper's, not intersected with [0, 1].
  *
