@@ -38,6 +38,13 @@ public final class FormulationBuilder {
     private int[][][][][] product;
     /** [point][neuron] the output layer's preactivation column, null unless the loss scores it */
     private int[][] outputPreactivation;
+    /**
+     * [point] the training point each point stands for: itself for a training point, its original
+     * for a scenario of the robust master (Section 4); null without scenarios.
+     */
+    private int[] groupOf;
+    /** [training point] how many points (itself and its scenarios) share its loss; null without scenarios. */
+    private int[] groupSize;
 
     private FormulationBuilder(BnnSpec spec, FormulationOptions options, LossFunction loss, OutputKind outputKind,
             List<TrainingPoint> points, String name) {
@@ -83,6 +90,70 @@ public final class FormulationBuilder {
                 train.classCounts(), loss);
         String name = "bnn-" + train.name().replaceAll("[^A-Za-z0-9._-]", "_");
         var builder = new FormulationBuilder(spec, options, loss, kind, points, name);
+        builder.addEverything();
+        return builder.result(train.size(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The master problem of the column-and-constraint generation for the two-stage robust model
+     * (11) of Section 4: the training points of {@link #build(Dataset, BnnSpec, FormulationOptions,
+     * LossFunction)}, in the same order, followed by their scenarios — perturbed copies x' of each
+     * point, each with its own copy of the second-stage variables u and s (the "copy of all
+     * second-stage variables" of Section 4). A point with scenarios pays the worst loss over itself
+     * and its scenarios, max over x' of loss(u(x'), y), through an epigraph column η per class:
+     * η ≥ loss(u(x'), y) for each member, η weighted in the objective. A point without scenarios keeps
+     * its plain loss term, so with no scenarios at all this is exactly the nominal model.
+     *
+     * @param scenarios per training point, in the order of the nominal model's
+     *                  {@link BnnMilp#points()}, its scenarios' feature vectors (possibly none)
+     * @throws IllegalArgumentException as {@link #build(Dataset, BnnSpec, FormulationOptions,
+     *         LossFunction)}, or when the scenario lists do not match the points, the loss does not
+     *         score binary outputs (the epigraph needs the loss as a function of u ∈ {0, 1}), or
+     *         max-margin is on
+     */
+    public static BnnMilp build(Dataset train, BnnSpec spec, FormulationOptions options, LossFunction loss,
+            List<List<double[]>> scenarios) {
+        long start = System.nanoTime();
+        BnnMilp nominal = build(train, spec, options, loss);
+        List<TrainingPoint> base = nominal.points();
+        if (scenarios.size() != base.size()) {
+            throw new IllegalArgumentException("scenario lists for " + scenarios.size() + " points; training set '"
+                    + train.name() + "' gives " + base.size() + " points" + (options.mergeDuplicates()
+                            ? " (equal feature vectors merged)" : ""));
+        }
+        if (scenarios.stream().allMatch(List::isEmpty)) {
+            return nominal;
+        }
+        if (nominal.variables().outputKind() != OutputKind.BINARY) {
+            throw new IllegalArgumentException("scenarios need a loss on binary outputs; loss '" + loss.name()
+                    + "' scores the output " + nominal.variables().outputKind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (options.maxMargin()) {
+            throw new IllegalArgumentException("max-margin is not available with scenarios (the robust master)");
+        }
+        List<TrainingPoint> points = new java.util.ArrayList<>(base);
+        int total = base.size() + scenarios.stream().mapToInt(List::size).sum();
+        int[] groupOf = new int[total];
+        int[] groupSize = new int[base.size()];
+        for (int g = 0; g < base.size(); g++) {
+            groupOf[g] = g;
+            groupSize[g] = 1 + scenarios.get(g).size();
+        }
+        for (int g = 0; g < base.size(); g++) {
+            TrainingPoint original = base.get(g);
+            for (double[] x : scenarios.get(g)) {
+                if (x.length != spec.inputWidth()) {
+                    throw new IllegalArgumentException("a scenario of training point " + g + " has " + x.length
+                            + " features; the network " + spec.describe() + " expects " + spec.inputWidth());
+                }
+                groupOf[points.size()] = g;
+                points.add(new TrainingPoint(x, original.classWeights(), original.rows()));
+            }
+        }
+        String name = "bnn-robust-" + train.name().replaceAll("[^A-Za-z0-9._-]", "_");
+        var builder = new FormulationBuilder(spec, options, loss, OutputKind.BINARY, points, name);
+        builder.groupOf = groupOf;
+        builder.groupSize = groupSize;
         builder.addEverything();
         return builder.result(train.size(), Duration.ofNanos(System.nanoTime() - start));
     }
@@ -158,7 +229,12 @@ public final class FormulationBuilder {
             if (outputPreactivation != null) {
                 outputPreactivation[p] = addOutputPreactivations(p);
             }
-            addLoss(p);
+            if (groupOf == null || groupSize[groupOf[p]] == 1) {
+                addLoss(p);
+            }
+        }
+        if (groupOf != null) {
+            WorstCaseLoss.add(b, loss, points, groupOf, groupSize, this::outputColumns, outputLossScale());
         }
         if (options.symmetryBreaking()) {
             net.addSymmetryBreaking(b, spec);
