@@ -33,6 +33,33 @@ public interface LossFunction {
     void addTo(MilpModel.Builder model, String prefix, int outputColumn, OutputKind kind, double target,
             double weight);
 
+    /**
+     * As {@link #addTo(MilpModel.Builder, String, int, OutputKind, double, double)}, knowing that the
+     * output column lies in [{@code outputLower}, {@code outputUpper}] in every solution the model
+     * allows (the formulation derives the bounds from |w|, |λ| ≤ 1 and the layer below). A loss the
+     * MILP cannot state exactly, such as the squared error of a continuous output, needs them to
+     * place a piecewise-linear approximation; the default ignores them.
+     *
+     * @since 1.2
+     */
+    default void addTo(MilpModel.Builder model, String prefix, int outputColumn, OutputKind kind, double target,
+            double weight, double outputLower, double outputUpper) {
+        addTo(model, prefix, outputColumn, kind, target, weight);
+    }
+
+    /**
+     * The most by which this loss's MILP terms for one output, per unit of weight, may fall below
+     * {@link #value} at an optimum of the model (where every auxiliary variable is as small as its
+     * rows let it be): 0 (the default) for a loss the MILP states exactly; for a piecewise-linear
+     * under-approximation, its stated error bound. The consistency check allows Σ weight × this
+     * between the solver's objective and the forward pass's loss.
+     *
+     * @since 1.2
+     */
+    default double approximationError(OutputKind kind) {
+        return 0.0;
+    }
+
     /** The loss of {@code output} against {@code target}. */
     double value(double output, double target);
 

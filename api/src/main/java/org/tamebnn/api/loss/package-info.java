@@ -4,7 +4,7 @@
  * subgradient for gradient-based trainers.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tamebnn.api.loss;
 
 import org.osgi.annotation.bundle.Export;

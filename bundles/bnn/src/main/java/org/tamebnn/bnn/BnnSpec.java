@@ -9,11 +9,12 @@ import org.tamebnn.data.Dataset;
 /**
  * What network to train: a fully connected BNN with {@code inputWidth} inputs, any number of hidden
  * layers of any width, and an output layer of one neuron for two classes (it fires for class 1)
- * or one neuron per class for three or more (one-hot; exactly one fires).
+ * or one neuron per class for three or more (one-hot; exactly one fires) — or, for regression
+ * ({@link OutputActivation#IDENTITY}), one real output o = W·v − λ per target.
  *
  * @param inputWidth        n, the number of features (d₀ in the paper)
  * @param hiddenWidths      the hidden layers' widths d₁ … d_{L−1}, possibly none
- * @param classCount        K ≥ 2
+ * @param classCount        K ≥ 2 for a classifier; 0 for a regression network, which has no classes
  * @param variant           trained thresholds (BDNN) or λ = 0 (BDNN0)
  * @param weights           real weights in [−1, 1] or binary weights in {−1, 1}
  * @param maxNonZeroWeights the sparsity budget ‖W‖₀ ≤ k over all layers' weights (Remark after
@@ -22,9 +23,14 @@ import org.tamebnn.data.Dataset;
  *                          does not fire has preactivation ≤ −ε
  * @param hiddenActivation  the hidden layers' activation (Remark after Theorem 2); the output layer
  *                          always uses {@link DiscreteActivation#STEP}. null reads as STEP.
+ * @param outputActivation  the output layer's activation: the step of a classifier, or the identity
+ *                          of a regression network (since 2.2). null reads as STEP.
+ * @param targetCount       m ≥ 1, the number of real outputs of a regression network; 0 for a
+ *                          classifier (since 2.2)
  */
 public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount, Variant variant,
-        WeightDomain weights, int maxNonZeroWeights, double epsilon, DiscreteActivation hiddenActivation) {
+        WeightDomain weights, int maxNonZeroWeights, double epsilon, DiscreteActivation hiddenActivation,
+        OutputActivation outputActivation, int targetCount) {
 
     /** The default gap ε. */
     public static final double DEFAULT_EPSILON = 1e-3;
@@ -36,6 +42,13 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
     public static final double MIN_EPSILON = 1e-6;
     /** {@link #maxNonZeroWeights} meaning "no sparsity budget". */
     public static final int NO_BUDGET = Integer.MAX_VALUE;
+
+    /** A classifier (the spec as it was before regression networks). */
+    public BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount, Variant variant,
+            WeightDomain weights, int maxNonZeroWeights, double epsilon, DiscreteActivation hiddenActivation) {
+        this(inputWidth, hiddenWidths, classCount, variant, weights, maxNonZeroWeights, epsilon, hiddenActivation,
+                OutputActivation.STEP, 0);
+    }
 
     /** Checks every component and names what is wrong. */
     public BnnSpec {
@@ -49,8 +62,23 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
                         + "; every layer needs at least one neuron");
             }
         }
-        if (classCount < 2) {
-            throw new IllegalArgumentException("a classifier needs at least 2 classes, not " + classCount);
+        outputActivation = outputActivation == null ? OutputActivation.STEP : outputActivation;
+        if (outputActivation == OutputActivation.STEP) {
+            if (classCount < 2) {
+                throw new IllegalArgumentException("a classifier needs at least 2 classes, not " + classCount);
+            }
+            if (targetCount != 0) {
+                throw new IllegalArgumentException("a classifier (step output) has no regression targets, not "
+                        + targetCount + "; use the identity output for regression");
+            }
+        } else {
+            if (targetCount < 1) {
+                throw new IllegalArgumentException("a regression network needs at least 1 target, not " + targetCount);
+            }
+            if (classCount != 0) {
+                throw new IllegalArgumentException("a regression network (identity output) has no classes, not "
+                        + classCount);
+            }
         }
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(weights, "weights");
@@ -86,12 +114,32 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
 
     /** A builder whose input width and class count are those of {@code data}. */
     public static Builder forData(Dataset data) {
-        return new Builder(data.featureCount()).classes(data.classCount());
+        Builder b = new Builder(data.featureCount());
+        return data.isRegression() ? b.regression(data.targetCount()) : b.classes(data.classCount());
     }
 
-    /** Output neurons: 1 for two classes, K for K ≥ 3. */
+    /** Output neurons: 1 for two classes, K for K ≥ 3, m for a regression network with m targets. */
     public int outputWidth() {
+        if (isRegression()) {
+            return targetCount;
+        }
         return classCount == 2 ? 1 : classCount;
+    }
+
+    /** True for a regression network: an identity output layer with real outputs. */
+    public boolean isRegression() {
+        return outputActivation == OutputActivation.IDENTITY;
+    }
+
+    /**
+     * Throws unless this is a classifier, naming {@code who} needs one (the trainers and tools that
+     * read classes off binary outputs).
+     */
+    public void requireClassifier(String who) {
+        if (isRegression()) {
+            throw new IllegalArgumentException(who + " trains and reads classifiers (a step output layer); "
+                    + describe() + " is a regression network: train it with the exact trainer");
+        }
     }
 
     /** L, the number of layers with neurons (hidden layers plus the output layer). */
@@ -131,7 +179,11 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         return maxNonZeroWeights < weightCount();
     }
 
-    /** The activation of {@code layer}: {@link #hiddenActivation} for hidden layers, the 0/1 step for the output layer. */
+    /**
+     * The activation of {@code layer}: {@link #hiddenActivation} for hidden layers, the 0/1 step for
+     * the output layer of a classifier. (A regression network's output layer is the identity, which
+     * is no discrete activation: see {@link #outputActivation()}.)
+     */
     public DiscreteActivation activation(int layer) {
         return isHidden(layer) ? hiddenActivation : DiscreteActivation.STEP;
     }
@@ -155,6 +207,9 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         if (!hiddenActivation.isStep() && !hiddenWidths.isEmpty()) {
             sb.append(", ").append(hiddenActivation).append(" activation");
         }
+        if (isRegression()) {
+            sb.append(", identity output");
+        }
         if (maxNonZeroWeights != NO_BUDGET) {
             sb.append(", ‖W‖₀ ≤ ").append(maxNonZeroWeights);
         }
@@ -177,6 +232,7 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         private int budget = NO_BUDGET;
         private double epsilon = DEFAULT_EPSILON;
         private DiscreteActivation activation = DiscreteActivation.STEP;
+        private int targets;
 
         private Builder(int inputWidth) {
             this.inputWidth = inputWidth;
@@ -193,6 +249,12 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         /** The number of classes K ≥ 2 (default 2). */
         public Builder classes(int count) {
             this.classes = count;
+            return this;
+        }
+
+        /** A regression network: an identity output layer with {@code targetCount} real outputs, no classes. */
+        public Builder regression(int targetCount) {
+            this.targets = targetCount;
             return this;
         }
 
@@ -228,6 +290,10 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
 
         /** The spec; throws {@link IllegalArgumentException} naming what is wrong. */
         public BnnSpec build() {
+            if (targets > 0) {
+                return new BnnSpec(inputWidth, hidden, 0, variant, weights, budget, epsilon, activation,
+                        OutputActivation.IDENTITY, targets);
+            }
             return new BnnSpec(inputWidth, hidden, classes, variant, weights, budget, epsilon, activation);
         }
     }

@@ -29,13 +29,17 @@ public final class ConsistencyCheck {
         int mismatched = 0;
         int mismatchedPoints = 0;
         double forwardLoss = 0;
+        double tolerance = 0;
+        double termError = loss.approximationError(v.outputKind());
+        // a regression network's output layer is the identity: no activations to compare there
+        int comparedLayers = milp.spec().layerCount() - (milp.spec().isRegression() ? 1 : 0);
         List<ConsistencyReport.Mismatch> examples = new ArrayList<>();
         List<TrainingPoint> points = milp.points();
         for (int p = 0; p < points.size(); p++) {
             TrainingPoint point = points.get(p);
             TrainedBnn.ForwardPass pass = network.forward(point.features());
             boolean pointDiffers = false;
-            for (int l = 0; l < pass.activations().length; l++) {
+            for (int l = 0; l < comparedLayers; l++) {
                 for (int k = 0; k < pass.activations()[l].length; k++) {
                     checked++;
                     int solver = v.activationValue(solution, p, l, k);
@@ -51,12 +55,21 @@ public final class ConsistencyCheck {
             }
             mismatchedPoints += pointDiffers ? 1 : 0;
             forwardLoss += pointLoss(point, scoredOutputs(pass, v.outputKind()), milp.outputLossScale(), loss);
+            if (termError > 0) {
+                double[] weights = new double[1];
+                point.forEachLossTerm(milp.spec().outputWidth(), milp.outputLossScale(),
+                        (k, target, weight) -> weights[0] += weight);
+                tolerance += termError * weights[0];
+            }
         }
         return new ConsistencyReport(checked, mismatched, mismatchedPoints, milp.lossPart(obj, solution),
-                forwardLoss, examples);
+                forwardLoss, examples, tolerance);
     }
 
-    /** What the loss scores: the output layer's activations, or its preactivations (e.g. for the hinge). */
+    /**
+     * What the loss scores: the output layer's activations, or its preactivations (e.g. for the
+     * hinge, and the real outputs of a regression network).
+     */
     static double[] scoredOutputs(TrainedBnn.ForwardPass pass, OutputKind kind) {
         int last = pass.activations().length - 1;
         if (kind == OutputKind.BINARY) {

@@ -15,9 +15,19 @@ import java.util.List;
  * @param solverLoss            the training loss the solver claims (its objective without the margin term)
  * @param forwardLoss           the training loss of the forward pass on the training rows
  * @param examples              the first few mismatches, for the message
+ * @param lossTolerance         how far the solver's loss may lie below the forward pass's because the
+ *                              loss is approximated in the MILP (Σ weight × the loss's
+ *                              {@code approximationError}, e.g. the squared error's tangents); 0 for
+ *                              an exact loss (since 2.2)
  */
 public record ConsistencyReport(int checkedActivations, int mismatchedActivations, int mismatchedPoints,
-        double solverLoss, double forwardLoss, List<Mismatch> examples) {
+        double solverLoss, double forwardLoss, List<Mismatch> examples, double lossTolerance) {
+
+    /** A report for an exact loss (no approximation tolerance). */
+    public ConsistencyReport(int checkedActivations, int mismatchedActivations, int mismatchedPoints,
+            double solverLoss, double forwardLoss, List<Mismatch> examples) {
+        this(checkedActivations, mismatchedActivations, mismatchedPoints, solverLoss, forwardLoss, examples, 0.0);
+    }
 
     /** How many mismatches {@link #examples} keeps. */
     public static final int MAX_EXAMPLES = 10;
@@ -27,9 +37,14 @@ public record ConsistencyReport(int checkedActivations, int mismatchedActivation
         examples = List.copyOf(examples);
     }
 
-    /** True when the two losses agree within 1e-6 (relative for large losses). */
+    /**
+     * True when the two losses agree within 1e-6 (relative for large losses), where an approximated
+     * loss's solver value may also lie up to {@link #lossTolerance} below the forward pass's (never
+     * above: the approximation is from below).
+     */
     public boolean lossesAgree() {
-        return Math.abs(solverLoss - forwardLoss) <= 1e-6 * Math.max(1, Math.abs(solverLoss));
+        double tol = 1e-6 * Math.max(1, Math.abs(solverLoss));
+        return solverLoss <= forwardLoss + tol && solverLoss >= forwardLoss - lossTolerance - tol;
     }
 
     /** No activation differs and the losses agree. */
@@ -39,8 +54,11 @@ public record ConsistencyReport(int checkedActivations, int mismatchedActivation
 
     /** One line, e.g. {@code "consistent: 150 activations agree; loss 3 (solver) = 3 (forward pass)"}. */
     public String describe() {
-        String losses = "loss " + solverLoss + " (solver) " + (lossesAgree() ? "=" : "≠") + " " + forwardLoss
-                + " (forward pass)";
+        String losses = lossTolerance > 0
+                ? "loss " + solverLoss + " (solver, piecewise-linear) " + (lossesAgree() ? "≈" : "≉") + " "
+                        + forwardLoss + " (forward pass, exact; allowed gap ≤ " + lossTolerance + ")"
+                : "loss " + solverLoss + " (solver) " + (lossesAgree() ? "=" : "≠") + " " + forwardLoss
+                        + " (forward pass)";
         if (consistent()) {
             return "consistent: " + checkedActivations + " activations agree; " + losses;
         }

@@ -53,6 +53,9 @@ public record HeuristicStart(TrainedBnn network, double[] solution, double objec
 
     /** Why there is no heuristic start for this network, or empty when there is one. */
     public static Optional<String> unsupported(BnnSpec spec) {
+        if (spec.isRegression()) {
+            return Optional.of("no heuristic start for a regression network (the pocket start is a classifier)");
+        }
         if (spec.classCount() != 2) {
             return Optional.of("no heuristic start for " + spec.classCount() + " classes yet (two only)");
         }

@@ -115,6 +115,7 @@ public final class LocalSearchTrainer {
     public LocalSearchResult train(Dataset train, BnnSpec spec, FormulationOptions options, LossFunction loss,
             MilpSolver solver, SolveParams params, SolveListener listener, CancellationToken cancel) {
         long startNanos = System.nanoTime();
+        spec.requireClassifier("local search");
         BnnMilp milp = BnnFormulation.build(train, spec, options, loss);
         long baseSeed = seed.orElse(params.seed().orElse(0));
         Search search = new Search(milp, loss, solver, params, listener, cancel, startNanos);

@@ -95,6 +95,7 @@ public final class OnlineTrainer {
      */
     public OnlineResult train(Dataset train, BnnSpec spec, FormulationOptions options, LossFunction loss,
             MilpSolver solver, SolveParams params, SolveListener listener, CancellationToken cancel) {
+        spec.requireClassifier("the online trainer");
         int first = Math.min(initialSize, train.size());
         TrainingResult initial = new ExactTrainer().train(firstRows(train, first), spec, options, loss, solver, params,
                 listener, cancel);

@@ -77,6 +77,7 @@ public final class Rules {
     public static Rules of(TrainedBnn net, List<String> featureNames, MinMaxScaler scaler, OutOfRange outOfRange,
             List<String> classNames) {
         BnnSpec spec = net.spec();
+        spec.requireClassifier("rules");
         if (featureNames.size() != spec.inputWidth() || scaler.featureCount() != spec.inputWidth()) {
             throw new IllegalArgumentException("the network has " + spec.inputWidth() + " inputs, but there are "
                     + featureNames.size() + " feature names and a scaler for " + scaler.featureCount());

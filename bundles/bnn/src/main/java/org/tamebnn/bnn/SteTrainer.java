@@ -35,6 +35,7 @@ public final class SteTrainer {
      *         binary outputs
      */
     public SteResult train(Dataset data, BnnSpec spec, LossFunction loss, SteOptions options) {
+        spec.requireClassifier("the STE trainer");
         check(data, spec, loss);
         long start = System.nanoTime();
         SplittableRandom random = new SplittableRandom(options.seed());

@@ -163,6 +163,7 @@ public final class TameTrainer {
     public Result train(Dataset train, BnnSpec spec, FormulationOptions formulation, LossFunction loss,
             MilpSolver solver, DualConstructor dual, MilpSolver dualBackend, SolveParams params, Duration budget,
             CancellationToken cancel) {
+        spec.requireClassifier("the tame trainer");
         unsupported(spec).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });

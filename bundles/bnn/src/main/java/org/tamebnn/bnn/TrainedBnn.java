@@ -23,6 +23,10 @@ import org.tamebnn.data.Dataset;
  * the training set, where no row forces exactly one), the class whose output preactivation is
  * largest, the lowest index among ties.
  *
+ * <p>A regression network ({@link BnnSpec#isRegression()}) has an identity output layer: its
+ * outputs are the output layer's preactivations, real numbers ({@link #predictValues}); it
+ * predicts no class.
+ *
  * @param spec            the architecture it was trained for
  * @param weights         [layer][neuron][input]
  * @param thresholds      [layer][neuron] (all 0 for BDNN0)
@@ -125,6 +129,7 @@ public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] threshol
         int[][] act = new int[weights.length][];
         double[] input = x;
         for (int l = 0; l < weights.length; l++) {
+            boolean identity = spec.isRegression() && l == weights.length - 1;
             DiscreteActivation sigma = spec.activation(l);
             pre[l] = new double[weights[l].length];
             act[l] = new int[weights[l].length];
@@ -135,12 +140,43 @@ public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] threshol
                     a += weights[l][k][j] * input[j];
                 }
                 pre[l][k] = a;
+                if (identity) {
+                    output[k] = a; // no activation: act stays 0, there is no output bit
+                    continue;
+                }
                 act[l][k] = sigma.level(a, firingThreshold);
                 output[k] = sigma.value(act[l][k]);
             }
             input = output;
         }
-        return new ForwardPass(pre, act, classOf(pre[pre.length - 1], act[act.length - 1]));
+        int last = pre.length - 1;
+        if (spec.isRegression()) {
+            return new ForwardPass(pre, act, -1, input);
+        }
+        return new ForwardPass(pre, act, classOf(pre[last], act[last]),
+                java.util.Arrays.stream(act[last]).asDoubleStream().toArray());
+    }
+
+    /** A regression network's real outputs for {@code x}: the output layer's preactivations W·v − λ. */
+    public double[] predictValues(double[] x) {
+        requireRegression();
+        return forward(x).outputs();
+    }
+
+    /** A regression network's outputs for every row of {@code data}, [row][output]. */
+    public double[][] predictValues(Dataset data) {
+        requireRegression();
+        double[][] out = new double[data.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = predictValues(data.row(i));
+        }
+        return out;
+    }
+
+    private void requireRegression() {
+        if (!spec.isRegression()) {
+            throw new IllegalStateException("a classifier predicts classes: use predict; " + spec.describe());
+        }
     }
 
     /** Every layer's activations for {@code x}. */
@@ -148,8 +184,12 @@ public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] threshol
         return forward(x).activations();
     }
 
-    /** The predicted class of {@code x}. */
+    /** The predicted class of {@code x}; for a classifier only (a regression network has {@link #predictValues}). */
     public int predict(double[] x) {
+        if (spec.isRegression()) {
+            throw new IllegalStateException("a regression network predicts values, not classes: use predictValues; "
+                    + spec.describe());
+        }
         return forward(x).predictedClass();
     }
 
@@ -206,8 +246,17 @@ public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] threshol
      * @param activations    [layer][neuron] the level of the neuron's activation: for the 0/1 step
      *                       (the output layer, and by default the hidden ones) 1 when a ≥ the firing
      *                       threshold, else 0
-     * @param predictedClass the class, by the rule in {@link TrainedBnn}'s description
+     * @param predictedClass the class, by the rule in {@link TrainedBnn}'s description; −1 for a
+     *                       regression network
+     * @param outputs        the network's outputs: the output layer's activations (0/1) for a
+     *                       classifier, its real preactivations for a regression network (since 2.2)
      */
-    public record ForwardPass(double[][] preactivations, int[][] activations, int predictedClass) {
+    public record ForwardPass(double[][] preactivations, int[][] activations, int predictedClass, double[] outputs) {
+
+        /** A classifier's pass, its outputs the output layer's activations. */
+        public ForwardPass(double[][] preactivations, int[][] activations, int predictedClass) {
+            this(preactivations, activations, predictedClass,
+                    java.util.Arrays.stream(activations[activations.length - 1]).asDoubleStream().toArray());
+        }
     }
 }

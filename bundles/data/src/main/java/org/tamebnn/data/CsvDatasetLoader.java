@@ -26,6 +26,8 @@ import java.util.stream.IntStream;
  * <p>Every problem is a {@link DataException} naming the file, the 1-based line and the column:
  * an empty file, a header without data, a row with the wrong number of fields, a cell that is not
  * a number or is NaN or infinite, an unknown label column, a missing class label, a single class.
+ * With {@link CsvOptions#regression} the label column is a real target instead, which must be a
+ * finite number on every row.
  * Files are read as UTF-8 (a byte-order mark is skipped).
  */
 public final class CsvDatasetLoader {
@@ -92,6 +94,7 @@ public final class CsvDatasetLoader {
         int[] featureColumns = layout.featureColumns();
         double[][] values = new double[data.size()][featureColumns.length];
         String[] labelTexts = new String[data.size()];
+        double[][] targets = options.regression() ? new double[data.size()][1] : null;
         int[] lines = new int[data.size()];
         for (int i = 0; i < data.size(); i++) {
             CsvTable.Row row = data.get(i);
@@ -104,11 +107,24 @@ public final class CsvDatasetLoader {
                 values[i][f] = cell(row, featureColumns[f], layout, options.missingTokens(), source);
             }
             String label = row.cells()[layout.labelColumn()];
+            if (options.regression()) {
+                targets[i][0] = target(row, layout, options.missingTokens(), source);
+                continue;
+            }
             if (options.missingTokens().contains(label)) {
                 throw new DataException(source, row.line(), layout.column(layout.labelColumn())
                         + ": the class label is missing" + (label.isEmpty() ? "" : " ('" + label + "')"));
             }
             labelTexts[i] = label;
+        }
+        var featureNames = new ArrayList<String>();
+        for (int c : featureColumns) {
+            featureNames.add(layout.names().get(c));
+        }
+        String name = options.name() != null ? options.name() : baseName(source);
+        if (targets != null) {
+            return new RawDataset(name, source, featureNames, values, new int[data.size()],
+                    Dataset.regressionMapping(), lines, targets, List.of(layout.names().get(layout.labelColumn())));
         }
         var distinct = new LinkedHashSet<>(List.of(labelTexts));
         if (distinct.size() < options.minimumClasses()) {
@@ -122,11 +138,6 @@ public final class CsvDatasetLoader {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = index.get(labelTexts[i]);
         }
-        var featureNames = new ArrayList<String>();
-        for (int c : featureColumns) {
-            featureNames.add(layout.names().get(c));
-        }
-        String name = options.name() != null ? options.name() : baseName(source);
         return new RawDataset(name, source, featureNames, values, labels, mapping, lines);
     }
 
@@ -138,6 +149,21 @@ public final class CsvDatasetLoader {
         var value = NumberCells.parse(text);
         if (value.isEmpty()) {
             throw new DataException(source, row.line(), layout.column(column) + ": " + NumberCells.whyNotANumber(text));
+        }
+        return value.getAsDouble();
+    }
+
+    /** A regression target: present, a number, finite; else an error naming file, line and column. */
+    private static double target(CsvTable.Row row, Layout layout, Set<String> missing, String source) {
+        String text = row.cells()[layout.labelColumn()];
+        if (missing.contains(text)) {
+            throw new DataException(source, row.line(), layout.column(layout.labelColumn())
+                    + ": the regression target is missing" + (text.isEmpty() ? "" : " ('" + text + "')"));
+        }
+        var value = NumberCells.parse(text);
+        if (value.isEmpty()) {
+            throw new DataException(source, row.line(), layout.column(layout.labelColumn())
+                    + ": the regression target " + NumberCells.whyNotANumber(text));
         }
         return value.getAsDouble();
     }

@@ -24,10 +24,18 @@ import java.util.Set;
  * @param name the data set's name; {@code null} for the file name without its extension
  * @param minimumClasses the fewest distinct class labels the file may have: 2 (the default) for
  *        training a classifier, 1 for data a trained network only classifies
+ * @param regression true to read the label column as a numeric regression target (default false)
  */
 public record CsvOptions(ColumnRef label, List<ColumnRef> drop, HeaderMode header, Set<String> missingTokens,
                          char delimiter, List<String> columnNames, Map<String, String> classNames, String name,
-                         int minimumClasses) {
+                         int minimumClasses, boolean regression) {
+
+    /** Options for a classification file (as before regression targets existed). */
+    public CsvOptions(ColumnRef label, List<ColumnRef> drop, HeaderMode header, Set<String> missingTokens,
+                      char delimiter, List<String> columnNames, Map<String, String> classNames, String name,
+                      int minimumClasses) {
+        this(label, drop, header, missingTokens, delimiter, columnNames, classNames, name, minimumClasses, false);
+    }
 
     /** Copies the collections and checks the delimiter. */
     public CsvOptions {
@@ -54,7 +62,7 @@ public record CsvOptions(ColumnRef label, List<ColumnRef> drop, HeaderMode heade
     /** The label column. */
     public CsvOptions label(ColumnRef column) {
         return new CsvOptions(column, drop, header, missingTokens, delimiter, columnNames, classNames, name,
-                minimumClasses);
+                minimumClasses, regression);
     }
 
     /** The label column as given on a command line: a header name or a 0-based index. */
@@ -65,13 +73,13 @@ public record CsvOptions(ColumnRef label, List<ColumnRef> drop, HeaderMode heade
     /** Columns to ignore (replacing any given before). */
     public CsvOptions drop(ColumnRef... columns) {
         return new CsvOptions(label, Arrays.asList(columns), header, missingTokens, delimiter, columnNames, classNames,
-                name, minimumClasses);
+                name, minimumClasses, regression);
     }
 
     /** Whether the first row is a header. */
     public CsvOptions header(HeaderMode mode) {
         return new CsvOptions(label, drop, mode, missingTokens, delimiter, columnNames, classNames, name,
-                minimumClasses);
+                minimumClasses, regression);
     }
 
     /**
@@ -80,33 +88,45 @@ public record CsvOptions(ColumnRef label, List<ColumnRef> drop, HeaderMode heade
      */
     public CsvOptions missingAs(String... tokens) {
         return new CsvOptions(label, drop, header, Set.of(tokens), delimiter, columnNames, classNames, name,
-                minimumClasses);
+                minimumClasses, regression);
     }
 
     /** The field separator. */
     public CsvOptions delimiter(char separator) {
         return new CsvOptions(label, drop, header, missingTokens, separator, columnNames, classNames, name,
-                minimumClasses);
+                minimumClasses, regression);
     }
 
     /** Names for the columns of a header-less file, one per column (label and dropped ones included). */
     public CsvOptions columnNames(List<String> names) {
-        return new CsvOptions(label, drop, header, missingTokens, delimiter, names, classNames, name, minimumClasses);
+        return new CsvOptions(label, drop, header, missingTokens, delimiter, names, classNames, name, minimumClasses,
+                regression);
     }
 
     /** Readable names for class labels, by their spelling in the file (e.g. {@code "4" → "malignant"}). */
     public CsvOptions classNames(Map<String, String> names) {
-        return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, names, name, minimumClasses);
+        return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, names, name, minimumClasses,
+                regression);
     }
 
     /** The data set's name. */
     public CsvOptions name(String datasetName) {
         return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, classNames, datasetName,
-                minimumClasses);
+                minimumClasses, regression);
     }
 
     /** Accepts files with as few as {@code count} distinct class labels (1: data to classify, not to train on). */
     public CsvOptions minimumClasses(int count) {
-        return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, classNames, name, count);
+        return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, classNames, name, count,
+                regression);
+    }
+
+    /**
+     * Reads the label column as a real regression target instead of a class label (for a network
+     * with a continuous output layer): every cell of it must be a finite number, present on every row.
+     */
+    public CsvOptions regression(boolean on) {
+        return new CsvOptions(label, drop, header, missingTokens, delimiter, columnNames, classNames, name,
+                minimumClasses, on);
     }
 }

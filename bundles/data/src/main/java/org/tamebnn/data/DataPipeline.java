@@ -13,7 +13,9 @@ import java.util.stream.IntStream;
  * <p>The steps, in order: (1) under {@link MissingValuePolicy#DROP}, remove rows with a missing
  * cell; (2) split with the seed ({@link SplitSpec}), taking the first K shuffled training rows when
  * a training size is given; (3) fit the median imputer on the training points and fill the
- * missing cells of both parts; (4) fit the min–max scaler on the training points and scale both.
+ * missing cells of both parts; (4) fit the min–max scaler on the training points and scale both;
+ * (5) for regression data, likewise min–max scale the targets with a scaler fitted on the training
+ * points ({@link PreparedData#targetScaler()}).
  *
  * <p>Everything is fitted on the points actually used for training, i.e. on the K-subset when one
  * is taken, not on the whole training part: the rest of the training part is data the learner is
@@ -69,9 +71,18 @@ public final class DataPipeline {
         Dataset testFull = imputer.apply(testRaw).withName(data.name() + "/test");
 
         MinMaxScaler scaler = MinMaxScaler.fit(trainFull);
-        return new PreparedData(scaler.transform(trainFull, OutOfRange.KEEP), scaler.transform(testFull, outOfRange),
-                scaler, imputer, imputations(trainRaw, testRaw, imputer), mapRows(parts.train(), kept),
-                mapRows(parts.test(), kept), data.size() - work.size(), split, policy, outOfRange);
+        Dataset train = scaler.transform(trainFull, OutOfRange.KEEP);
+        Dataset test = scaler.transform(testFull, outOfRange);
+        MinMaxScaler targetScaler = null;
+        if (train.isRegression()) {
+            // (5) regression: the targets too, fitted on the training rows only
+            targetScaler = MinMaxScaler.fitTargets(trainFull);
+            train = targetScaler.transformTargets(train);
+            test = targetScaler.transformTargets(test);
+        }
+        return new PreparedData(train, test, scaler, imputer, imputations(trainRaw, testRaw, imputer),
+                mapRows(parts.train(), kept), mapRows(parts.test(), kept), data.size() - work.size(), split, policy,
+                outOfRange, targetScaler);
     }
 
     private static boolean isComplete(RawDataset data, int i) {

@@ -8,7 +8,10 @@ import java.util.OptionalInt;
 
 /**
  * An immutable, complete labelled data set: {@code size()} rows of {@code featureCount()} finite
- * feature values, each row with a class index in {@code 0..classCount()-1}.
+ * feature values, each row with a class index in {@code 0..classCount()-1} — or, for regression
+ * ({@link #isRegression()}), with {@code targetCount()} finite real targets instead. A regression
+ * data set has one pseudo-class ({@link #REGRESSION_CLASS}) that every row belongs to, so that
+ * splitting, which stratifies by class, treats it as one unstratified population.
  *
  * <p>A {@code Dataset} never holds a missing value or {@code NaN}: data with missing cells is a
  * {@link RawDataset} until a {@link MissingValuePolicy} resolves them. Arrays are copied in and
@@ -21,15 +24,131 @@ public final class Dataset {
     private final int[] labels;
     private final LabelMapping classes;
     private final int[] sourceLines;
+    /** [row][target], null for a classification data set. */
+    private final double[][] targets;
+    private final List<String> targetNames;
+
+    /** The one class of a regression data set. */
+    public static final String REGRESSION_CLASS = "(regression)";
 
     private Dataset(String name, List<String> featureNames, double[][] features, int[] labels,
                     LabelMapping classes, int[] sourceLines) {
+        this(name, featureNames, features, labels, classes, sourceLines, null, List.of());
+    }
+
+    private Dataset(String name, List<String> featureNames, double[][] features, int[] labels,
+                    LabelMapping classes, int[] sourceLines, double[][] targets, List<String> targetNames) {
         this.name = name;
         this.featureNames = featureNames;
         this.features = features;
         this.labels = labels;
         this.classes = classes;
         this.sourceLines = sourceLines;
+        this.targets = targets;
+        this.targetNames = targetNames;
+    }
+
+    /** The label mapping of every regression data set: one pseudo-class. */
+    static LabelMapping regressionMapping() {
+        return LabelMapping.fromLabels(List.of(REGRESSION_CLASS));
+    }
+
+    /**
+     * A regression data set: real targets in place of class labels (Bah &amp; Kurtz's remark on
+     * networks with a continuous output layer), checked and copied.
+     *
+     * @param targetNames one name per target column, e.g. {@code ["Mean Radius"]}
+     * @param targets     [row][target], all finite
+     * @param sourceLines one 1-based line number per row, or {@code null}
+     * @throws IllegalArgumentException if the parts do not fit together or a value is not finite,
+     *         naming the row (and its source line when known)
+     */
+    public static Dataset regression(String name, List<String> featureNames, double[][] features,
+                                     List<String> targetNames, double[][] targets, int[] sourceLines) {
+        List<String> tNames = List.copyOf(targetNames);
+        if (tNames.isEmpty()) {
+            throw new IllegalArgumentException("a regression data set needs at least one target");
+        }
+        if (targets.length != features.length) {
+            throw new IllegalArgumentException(features.length + " feature rows but " + targets.length + " target rows");
+        }
+        double[][] t = new double[targets.length][];
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i].length != tNames.size()) {
+                throw new IllegalArgumentException("row " + i + " has " + targets[i].length + " targets for "
+                        + tNames.size() + " target names");
+            }
+            for (int k = 0; k < tNames.size(); k++) {
+                if (!Double.isFinite(targets[i][k])) {
+                    throw new IllegalArgumentException("row " + i + (sourceLines == null ? "" : " (line "
+                            + sourceLines[i] + ")") + ", target '" + tNames.get(k) + "' is " + targets[i][k]
+                            + ": targets must be finite");
+                }
+            }
+            t[i] = targets[i].clone();
+        }
+        Dataset d = of(name, featureNames, features, new int[features.length], regressionMapping(), sourceLines);
+        return new Dataset(d.name, d.featureNames, d.features, d.labels, d.classes, d.sourceLines, t, tNames);
+    }
+
+    /** True for a regression data set (real targets), false for a classification one (class labels). */
+    public boolean isRegression() {
+        return targets != null;
+    }
+
+    /** The number of real targets per row, 0 for a classification data set. */
+    public int targetCount() {
+        return targetNames.size();
+    }
+
+    /** The targets' names (empty for classification). */
+    public List<String> targetNames() {
+        return targetNames;
+    }
+
+    /** Target {@code k} of row {@code i}; only for a regression data set. */
+    public double target(int i, int k) {
+        requireRegression();
+        return targets[i][k];
+    }
+
+    /** A copy of row {@code i}'s targets; only for a regression data set. */
+    public double[] targets(int i) {
+        requireRegression();
+        return targets[i].clone();
+    }
+
+    /** A copy of target {@code k} over all rows; only for a regression data set. */
+    public double[] targetColumn(int k) {
+        requireRegression();
+        double[] column = new double[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            column[i] = targets[i][k];
+        }
+        return column;
+    }
+
+    private void requireRegression() {
+        if (targets == null) {
+            throw new IllegalStateException("'" + name + "' is a classification data set: it has class labels, not targets");
+        }
+    }
+
+    /** The same rows with other feature values (same labels or targets), for this package's transforms. */
+    Dataset withFeatures(double[][] newFeatures) {
+        Dataset d = of(name, featureNames, newFeatures, labels, classes, sourceLines);
+        return new Dataset(d.name, d.featureNames, d.features, d.labels, d.classes, d.sourceLines, targets,
+                targetNames);
+    }
+
+    /** The same rows with other targets (e.g. scaled), for this package's transforms. */
+    Dataset withTargets(double[][] newTargets) {
+        return regression(name, featureNames, features, targetNames, newTargets, sourceLines);
+    }
+
+    /** Targets without a copy (null for classification), for this package's transforms. */
+    double[][] targetsUnsafe() {
+        return targets;
     }
 
     /**
@@ -192,17 +311,30 @@ public final class Dataset {
                 subLines[r] = sourceLines[rows[r]];
             }
         }
-        return of(name, featureNames, sub, subLabels, classes, subLines);
+        Dataset d = of(name, featureNames, sub, subLabels, classes, subLines);
+        if (targets == null) {
+            return d;
+        }
+        double[][] subTargets = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            subTargets[r] = targets[rows[r]].clone();
+        }
+        return new Dataset(d.name, d.featureNames, d.features, d.labels, d.classes, d.sourceLines, subTargets,
+                targetNames);
     }
 
     /** The same data under another name. */
     public Dataset withName(String newName) {
         return new Dataset(Objects.requireNonNull(newName, "newName"), featureNames, features, labels, classes,
-                sourceLines);
+                sourceLines, targets, targetNames);
     }
 
     /** A one-line summary, e.g. {@code "bcw: 699 rows × 9 features; classes 2 (benign) → 0: 458, ..."}. */
     public String describe() {
+        if (targets != null) {
+            return name + ": " + size() + " rows × " + featureCount() + " features; regression on "
+                    + String.join(", ", targetNames);
+        }
         int[] counts = classCounts();
         var parts = new ArrayList<String>();
         for (int k = 0; k < counts.length; k++) {
@@ -231,7 +363,8 @@ public final class Dataset {
     public boolean equals(Object o) {
         return o instanceof Dataset d && name.equals(d.name) && featureNames.equals(d.featureNames)
                 && Arrays.deepEquals(features, d.features) && Arrays.equals(labels, d.labels)
-                && classes.equals(d.classes) && Arrays.equals(sourceLines, d.sourceLines);
+                && classes.equals(d.classes) && Arrays.equals(sourceLines, d.sourceLines)
+                && Arrays.deepEquals(targets, d.targets) && targetNames.equals(d.targetNames);
     }
 
     @Override

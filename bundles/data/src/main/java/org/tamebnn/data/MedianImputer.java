@@ -79,8 +79,7 @@ public record MedianImputer(double[] medians) {
                 }
             }
         }
-        return Dataset.of(data.name(), data.featureNames(), filled, data.labelsUnsafe(), data.labelMapping(),
-                data.sourceLinesUnsafe());
+        return data.complete(filled);
     }
 
     @Override

@@ -54,6 +54,55 @@ public record MinMaxScaler(double[] mins, double[] maxs) {
         return new MinMaxScaler(mins, maxs);
     }
 
+    /**
+     * The scaler of a regression data set's targets, fitted on these (training) rows: targets go
+     * to [0, 1] like the features, because a network's output W·v − λ with |w|, |λ| ≤ 1 and binary
+     * v is bounded by the width of the layer below plus 1, so targets in their raw units (a radius
+     * of 7 to 28) would be out of its reach.
+     */
+    public static MinMaxScaler fitTargets(Dataset train) {
+        if (!train.isRegression() || train.size() == 0) {
+            throw new IllegalArgumentException("fitting a target scaler needs a regression data set with rows; '"
+                    + train.name() + "' " + (train.isRegression() ? "is empty" : "has class labels"));
+        }
+        int m = train.targetCount();
+        double[] mins = new double[m];
+        double[] maxs = new double[m];
+        Arrays.fill(mins, Double.POSITIVE_INFINITY);
+        Arrays.fill(maxs, Double.NEGATIVE_INFINITY);
+        for (double[] row : train.targetsUnsafe()) {
+            for (int k = 0; k < m; k++) {
+                mins[k] = Math.min(mins[k], row[k]);
+                maxs[k] = Math.max(maxs[k], row[k]);
+            }
+        }
+        return new MinMaxScaler(mins, maxs);
+    }
+
+    /** A regression data set's targets scaled by this (target) scaler, never clipped: an error is an error. */
+    public Dataset transformTargets(Dataset data) {
+        if (data.targetCount() != mins.length) {
+            throw new IllegalArgumentException(data.name() + " has " + data.targetCount()
+                    + " targets, the target scaler was fitted on " + mins.length);
+        }
+        double[][] targets = data.targetsUnsafe();
+        double[][] scaled = new double[targets.length][];
+        for (int i = 0; i < targets.length; i++) {
+            scaled[i] = transform(targets[i], OutOfRange.KEEP);
+        }
+        return data.withTargets(scaled);
+    }
+
+    /** The range max − min of column {@code j}: the factor from scaled units back to the original ones. */
+    public double range(int j) {
+        return maxs[j] - mins[j];
+    }
+
+    /** A scaled value of column {@code j} in the original units (the inverse of {@link #scale}, unclipped). */
+    public double unscale(int j, double scaled) {
+        return mins[j] + scaled * range(j);
+    }
+
     /** A copy of the training minima, per feature. */
     @Override
     public double[] mins() {
@@ -108,8 +157,7 @@ public record MinMaxScaler(double[] mins, double[] maxs) {
         for (int i = 0; i < rows.length; i++) {
             scaled[i] = transform(rows[i], outOfRange);
         }
-        return Dataset.of(data.name(), data.featureNames(), scaled, data.labels(), data.labelMapping(),
-                data.sourceLinesUnsafe());
+        return data.withFeatures(scaled);
     }
 
     @Override

@@ -22,10 +22,23 @@ import java.util.Objects;
  * @param split how the data was split
  * @param policy how missing cells were resolved
  * @param outOfRange how test values outside the training range were scaled
+ * @param targetScaler for regression, the min–max scaler of the targets fitted on {@code train}'s
+ *        rows (both parts' targets are scaled with it; {@link MinMaxScaler#unscale} and
+ *        {@link MinMaxScaler#range} bring predictions and errors back to the original units);
+ *        null for classification
  */
 public record PreparedData(Dataset train, Dataset test, MinMaxScaler scaler, MedianImputer imputer,
                            List<Imputation> imputations, int[] trainRows, int[] testRows, int droppedRows,
-                           SplitSpec split, MissingValuePolicy policy, OutOfRange outOfRange) {
+                           SplitSpec split, MissingValuePolicy policy, OutOfRange outOfRange,
+                           MinMaxScaler targetScaler) {
+
+    /** Classification data, which has no target scaler. */
+    public PreparedData(Dataset train, Dataset test, MinMaxScaler scaler, MedianImputer imputer,
+                        List<Imputation> imputations, int[] trainRows, int[] testRows, int droppedRows,
+                        SplitSpec split, MissingValuePolicy policy, OutOfRange outOfRange) {
+        this(train, test, scaler, imputer, imputations, trainRows, testRows, droppedRows, split, policy, outOfRange,
+                null);
+    }
 
     /** Copies the lists and arrays. */
     public PreparedData {
@@ -66,14 +79,22 @@ public record PreparedData(Dataset train, Dataset test, MinMaxScaler scaler, Med
                     + "': missing, and the training data was prepared by dropping such rows, "
                     + "so there is no value to fill in");
         }
-        return scaler.transform(imputer.apply(newData), outOfRange);
+        Dataset scaled = scaler.transform(imputer.apply(newData), outOfRange);
+        return targetScaler != null && scaled.isRegression() ? targetScaler.transformTargets(scaled) : scaled;
     }
 
     /** A few lines for people: sizes, split, class counts, missing values, scaling. */
     public String describe() {
         var lines = new ArrayList<String>();
         lines.add(train.size() + " training / " + test.size() + " test rows (" + split.describe() + ")");
-        lines.add("train classes " + counts(train) + "; test classes " + counts(test));
+        if (targetScaler == null) {
+            lines.add("train classes " + counts(train) + "; test classes " + counts(test));
+        } else {
+            for (int k = 0; k < train.targetCount(); k++) {
+                lines.add("target '" + train.targetNames().get(k) + "' min–max scaled to [0, 1] on the training rows"
+                        + " (" + targetScaler.mins()[k] + " → 0, " + targetScaler.maxs()[k] + " → 1)");
+            }
+        }
         if (policy == MissingValuePolicy.DROP) {
             lines.add(droppedRows + " rows with missing values dropped before splitting");
         }
@@ -98,7 +119,7 @@ public record PreparedData(Dataset train, Dataset test, MinMaxScaler scaler, Med
                 && imputer.equals(p.imputer) && imputations.equals(p.imputations)
                 && Arrays.equals(trainRows, p.trainRows) && Arrays.equals(testRows, p.testRows)
                 && droppedRows == p.droppedRows && split.equals(p.split) && policy == p.policy
-                && outOfRange == p.outOfRange;
+                && outOfRange == p.outOfRange && java.util.Objects.equals(targetScaler, p.targetScaler);
     }
 
     @Override

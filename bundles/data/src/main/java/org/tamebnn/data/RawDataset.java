@@ -22,10 +22,21 @@ public final class RawDataset {
     private final int[] labels;
     private final LabelMapping classes;
     private final int[] sourceLines;
+    /** [row][target], null for classification; never missing (the loaders reject a missing target). */
+    private final double[][] targets;
+    private final List<String> targetNames;
 
     /** Takes ownership of the arrays: callers in this package pass fresh ones. */
     RawDataset(String name, String source, List<String> featureNames, double[][] values, int[] labels,
                LabelMapping classes, int[] sourceLines) {
+        this(name, source, featureNames, values, labels, classes, sourceLines, null, List.of());
+    }
+
+    /** A regression data set when {@code targets} is not null (labels are then all 0, of {@link Dataset#regressionMapping()}). */
+    RawDataset(String name, String source, List<String> featureNames, double[][] values, int[] labels,
+               LabelMapping classes, int[] sourceLines, double[][] targets, List<String> targetNames) {
+        this.targets = targets;
+        this.targetNames = List.copyOf(targetNames);
         this.name = name;
         this.source = source;
         this.featureNames = List.copyOf(featureNames);
@@ -37,9 +48,111 @@ public final class RawDataset {
 
     /** A complete data set seen as raw data (with no missing cells), to go through the same pipeline. */
     public static RawDataset from(Dataset dataset) {
+        double[][] t = null;
+        if (dataset.isRegression()) {
+            t = new double[dataset.size()][];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = dataset.targets(i);
+            }
+        }
         return new RawDataset(dataset.name(), dataset.name(), dataset.featureNames(), dataset.features(),
                 dataset.labels(), dataset.labelMapping(),
-                dataset.sourceLinesUnsafe() == null ? null : dataset.sourceLinesUnsafe().clone());
+                dataset.sourceLinesUnsafe() == null ? null : dataset.sourceLinesUnsafe().clone(), t,
+                dataset.targetNames());
+    }
+
+    /**
+     * This data as a regression data set predicting feature {@code targetFeature} from the other
+     * features; the class labels are dropped. E.g. Breast Cancer Wisconsin (Diagnostic)'s 'Mean
+     * Radius' predicted from its other measurements.
+     *
+     * @throws DataException if there is no such feature (listing the features), this is already a
+     *         regression data set, or a row's target cell is missing (naming its line)
+     */
+    public RawDataset regressionOn(String targetFeature) {
+        if (targets != null) {
+            throw new DataException(source, "already a regression data set (on " + String.join(", ", targetNames) + ")");
+        }
+        int column = featureNames.indexOf(targetFeature);
+        if (column < 0) {
+            throw new DataException(source, "no feature named '" + targetFeature + "' to predict; the features are: "
+                    + String.join(", ", featureNames));
+        }
+        if (featureNames.size() < 2) {
+            throw new DataException(source, "'" + targetFeature + "' is the only feature: nothing is left to predict it from");
+        }
+        var names = new ArrayList<>(featureNames);
+        names.remove(column);
+        double[][] rest = new double[values.length][];
+        double[][] t = new double[values.length][1];
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i][column])) {
+                throw new DataException(source, sourceLines == null ? 0 : sourceLines[i], "feature '" + targetFeature
+                        + "': the target is missing; a regression target must be present on every row");
+            }
+            t[i][0] = values[i][column];
+            rest[i] = new double[names.size()];
+            for (int j = 0, n = 0; j < values[i].length; j++) {
+                if (j != column) {
+                    rest[i][n++] = values[i][j];
+                }
+            }
+        }
+        return new RawDataset(name, source, names, rest, new int[values.length], Dataset.regressionMapping(),
+                sourceLines == null ? null : sourceLines.clone(), t, List.of(targetFeature));
+    }
+
+    /**
+     * Only the named features, in the order given (to keep a small model small).
+     *
+     * @throws DataException naming a feature that does not exist
+     */
+    public RawDataset selectFeatures(List<String> names) {
+        int[] columns = new int[names.size()];
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = featureNames.indexOf(names.get(f));
+            if (columns[f] < 0) {
+                throw new DataException(source, "no feature named '" + names.get(f) + "'; the features are: "
+                        + String.join(", ", featureNames));
+            }
+        }
+        double[][] kept = new double[values.length][columns.length];
+        for (int i = 0; i < values.length; i++) {
+            for (int f = 0; f < columns.length; f++) {
+                kept[i][f] = values[i][columns[f]];
+            }
+        }
+        return new RawDataset(name, source, names, kept, labels.clone(), classes,
+                sourceLines == null ? null : sourceLines.clone(), targets == null ? null : copy(targets), targetNames);
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    /** True for a regression data set (real targets instead of class labels). */
+    public boolean isRegression() {
+        return targets != null;
+    }
+
+    /** The targets' names, empty for classification. */
+    public List<String> targetNames() {
+        return targetNames;
+    }
+
+    /**
+     * The data set complete, with {@code filled} as its feature values and this one's labels or
+     * targets: for {@link MedianImputer}.
+     */
+    Dataset complete(double[][] filled) {
+        if (targets == null) {
+            return Dataset.of(name, featureNames, filled, labels, classes, sourceLines);
+        }
+        return Dataset.regression(name, featureNames, filled, targetNames, targets, sourceLines);
     }
 
     /** The data set's short name, e.g. {@code "bcw"}. */
@@ -161,7 +274,7 @@ public final class RawDataset {
             throw new DataException(source, first.line(), "feature '" + first.featureName() + "': "
                     + missing.size() + " missing value(s) (first here); choose a missing-value policy (median or drop)");
         }
-        return Dataset.of(name, featureNames, values, labels, classes, sourceLines);
+        return complete(values);
     }
 
     /** The rows at the given indices, in that order. */
@@ -176,7 +289,14 @@ public final class RawDataset {
                 subLines[r] = sourceLines[rows[r]];
             }
         }
-        return new RawDataset(name, source, featureNames, sub, subLabels, classes, subLines);
+        double[][] subTargets = null;
+        if (targets != null) {
+            subTargets = new double[rows.length][];
+            for (int r = 0; r < rows.length; r++) {
+                subTargets[r] = targets[rows[r]].clone();
+            }
+        }
+        return new RawDataset(name, source, featureNames, sub, subLabels, classes, subLines, subTargets, targetNames);
     }
 
     /** Row {@code i} with NaN for missing cells, without a copy: for this package's transforms. */
@@ -197,7 +317,8 @@ public final class RawDataset {
     /** A one-line summary including the missing cells per feature. */
     public String describe() {
         var sb = new StringBuilder(name).append(": ").append(size()).append(" rows × ").append(featureCount())
-                .append(" features; classes ").append(classes.describe());
+                .append(targets == null ? " features; classes " + classes.describe()
+                        : " features; regression on " + String.join(", ", targetNames));
         int[] missing = missingCountByFeature();
         var parts = new ArrayList<String>();
         for (int j = 0; j < missing.length; j++) {

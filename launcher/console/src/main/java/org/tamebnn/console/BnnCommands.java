@@ -76,7 +76,8 @@ public class BnnCommands {
     private static final String FORMULATION = "paper (Theorem 2 as stated), default (duplicate points merged) or all (every exact speed-up)";
     private static final String START = "pocket (a pocket-perceptron network: MIP start where the solver takes one, and the result if the solver stops with nothing better; default) or none";
     private static final String MAX_MARGIN = "among optimal networks, prefer the largest minimum margin";
-    private static final String LOSS = "loss function (default zero-one)";
+    private static final String LOSS = "loss function (default zero-one; for regression absolute or squared)";
+    private static final String TASK = "classification (default) or regression: an identity output predicting the real --label column (of a CSV file, or a feature of bcw/wdbc) under --loss absolute or squared";
     private static final String SOLVER = "solver (see solver:list; default the first installed of ortools-highs, ortools-scip, ortools-cbc, ojalgo)";
     private static final String TIME_LIMIT = "time limit per solve in seconds (default 60)";
     private static final String SAVE = "write the trained network and its data preparation to this JSON file";
@@ -123,11 +124,17 @@ public class BnnCommands {
             @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit,
             @Descriptor(SAVE) @Parameter(names = { "--save" }, absentValue = "") String save,
             @Descriptor(TRAINER + TRAINER_LIST) @Parameter(names = { "--trainer" }, absentValue = "exact") String trainer,
-            @Descriptor(TRAINER_OPTIONS) @Parameter(names = { "--trainer-options" }, absentValue = "") String trainerOptions) {
+            @Descriptor(TRAINER_OPTIONS) @Parameter(names = { "--trainer-options" }, absentValue = "") String trainerOptions,
+            @Descriptor(TASK) @Parameter(names = { "--task" }, absentValue = "classification") String task) {
+        boolean regression = DataChoice.regression(task);
         Trainers.Trainer chosenTrainer = Trainers.require(trainer);
+        if (regression && !chosenTrainer.name().equals("exact")) {
+            throw new CommandFailure("--task regression trains with the exact trainer only (the others read classes"
+                    + " off binary outputs), not '" + chosenTrainer.name() + "'");
+        }
         TrainerSettings settings = TrainerSettings.parse(trainerOptions);
         settings.check(chosenTrainer.name(), chosenTrainer.options());
-        Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
+        Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed, regression),
                 new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
         RegisteredSolver chosen = !chosenTrainer.usesSolver() ? null
                 : solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
@@ -139,9 +146,13 @@ public class BnnCommands {
             session.put(LAST_TRAINING, LastTraining.of(r.milp().get(), run.spec.describe(), run.data(),
                     Explanation.originalTestRows(run.raw, run.data())));
         }
-        String out = run.header() + System.lineSeparator() + BnnTables.single(r, run.data());
+        String out = run.header() + System.lineSeparator()
+                + (regression ? RegressionTable.single(r, run.data()) : BnnTables.single(r, run.data()));
         Optional<TrainedBnn> network = r.milp().flatMap(TrainingResult::network);
-        if (!save.isEmpty() && network.isPresent()) {
+        if (!save.isEmpty() && regression) {
+            out += System.lineSeparator() + "not saved: model files hold classifiers; regression networks are not"
+                    + " written yet";
+        } else if (!save.isEmpty() && network.isPresent()) {
             Path file = SolverCommands.output(session, save);
             ModelFile.of(network.get(), run.data(), data, r.milp().get().describe()).write(file);
             out += System.lineSeparator() + "saved to " + file;
@@ -188,6 +199,10 @@ public class BnnCommands {
         }
         if (t.network() == null) {
             throw new CommandFailure("no network to explain: the last bnn:train found none (" + t.outcome() + ")");
+        }
+        if (t.network().spec().isRegression()) {
+            throw new CommandFailure("rules read classes off a classifier's outputs; the last bnn:train was a"
+                    + " regression network (" + t.describe() + ")");
         }
         return Explanation.of("the last bnn:train (" + t.describe() + ")", t.network(), t.data(), t.originalTest(),
                 digits);
@@ -280,6 +295,10 @@ public class BnnCommands {
             double timeLimit) {
         SolveParams params = SolverCommands.withTimeLimit(timeLimit);
         LossFunction loss = registry.requireLoss(lossName);
+        if (dataChoice.regression() && !loss.supports(org.tamebnn.api.loss.OutputKind.CONTINUOUS)) {
+            throw new CommandFailure("loss '" + lossName + "' scores classes; --task regression needs a loss on real"
+                    + " outputs: absolute or squared");
+        }
         RawDataset raw = dataChoice.load(session);
         PreparedData data = dataChoice.prepare(raw);
         BnnSpec spec = choice.spec(data.train());

@@ -19,7 +19,23 @@ import org.tamebnn.data.SplitSpec;
  * {@code --drop}, {@code --missing}, {@code --train-size}, {@code --seed}; turned into a prepared
  * (split, imputed, scaled) data set, with every data error as a one-line command failure.
  */
-record DataChoice(String data, String label, String drop, String missing, int trainSize, long seed) {
+record DataChoice(String data, String label, String drop, String missing, int trainSize, long seed,
+        boolean regression) {
+
+    /** Classification data. */
+    DataChoice(String data, String label, String drop, String missing, int trainSize, long seed) {
+        this(data, label, drop, missing, trainSize, seed, false);
+    }
+
+    /** {@code --task classification|regression}, checked. */
+    static boolean regression(String task) {
+        return switch (task) {
+            case "classification" -> false;
+            case "regression" -> true;
+            default -> throw new CommandFailure("--task must be classification or regression, got '" + task + "'");
+        };
+    }
+
     /** The paper's split: 20% of the rows for testing (140 of BCW's 699). */
     static final double TEST_FRACTION = 0.2;
 
@@ -35,11 +51,15 @@ record DataChoice(String data, String label, String drop, String missing, int tr
 
     private RawDataset load(CommandSession session, int minimumClasses) {
         try {
+            if (regression && label.isEmpty()) {
+                throw new CommandFailure("--task regression needs --label COLUMN: the column to predict");
+            }
             if (BuiltinDatasets.names().contains(data)) {
-                return BuiltinDatasets.load(data);
+                // a shipped data set's label is its class; for regression one of its features is the target
+                return regression ? BuiltinDatasets.load(data).regressionOn(label) : BuiltinDatasets.load(data);
             }
             Path file = SolverCommands.resolve(session, data);
-            CsvOptions options = CsvOptions.defaults().minimumClasses(minimumClasses);
+            CsvOptions options = CsvOptions.defaults().minimumClasses(minimumClasses).regression(regression);
             if (!label.isEmpty()) {
                 options = options.label(label);
             }

@@ -36,9 +36,38 @@ class BnnCommandsTest {
         csv = Files.writeString(tmp.resolve("groups.csv"), sb.toString());
     }
 
+    /**
+     * bnn:train --task regression on a CSV file whose target is a step in a (two levels): one hidden
+     * neuron fits it exactly, and the report gives MAE/RMSE/R² instead of accuracy.
+     */
+    @Test
+    void trainsARegressionNetworkAndReportsErrors() throws Exception {
+        registry.registerLoss("abs", new org.tamebnn.losses.AbsoluteLoss());
+        StringBuilder sb = new StringBuilder("id,a,y\n");
+        for (int i = 0; i < 12; i++) {
+            sb.append(i).append(',').append(i).append(',').append(i < 6 ? "10" : "14").append('\n');
+        }
+        Path file = Files.writeString(tmp.resolve("step.csv"), sb.toString());
+        String out = commands.train(null, file.toString(), "y", "id", "median", 0, 0, "1", "bdnn", "real", "step", 0,
+                "default", false, "pocket", "absolute", "ojalgo", 60, "", "exact", "", "regression");
+        assertTrue(out.contains("identity output"), out);
+        assertTrue(out.contains("OPTIMAL; training loss 0"), out);
+        assertTrue(out.contains("MAE") && out.contains("RMSE") && !out.contains("accuracy"), out);
+        assertTrue(out.contains("target 'y' min–max scaled"), out);
+        assertEquals("loss 'zero-one' scores classes; --task regression needs a loss on real outputs: absolute or squared",
+                assertThrows(CommandFailure.class, () -> commands.train(null, file.toString(), "y", "id", "median", 0, 0,
+                        "1", "bdnn", "real", "step", 0, "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "",
+                        "regression")).getMessage());
+        Path bad = Files.writeString(tmp.resolve("bad.csv"), "a,y\n1,2\n2,x\n");
+        assertEquals(bad + ":3: column 'y' (index 1): the regression target 'x' is not a number",
+                assertThrows(CommandFailure.class, () -> commands.train(null, bad.toString(), "y", "", "median", 0, 0,
+                        "1", "bdnn", "real", "step", 0, "default", false, "pocket", "absolute", "ojalgo", 60, "", "exact", "",
+                        "regression")).getMessage());
+    }
+
     private String train(String data, String hidden, String variant, String solver) {
         return commands.train(null, data, "kind", "id", "median", 0, 0, hidden, variant, "real", "step", 0, "default", false,
-                "pocket", "zero-one", solver, 60, "", "exact", "");
+                "pocket", "zero-one", solver, 60, "", "exact", "", "classification");
     }
 
     @Test
@@ -62,7 +91,7 @@ class BnnCommandsTest {
     void aSavedNetworkPredictsAsItDidWhenTrained() throws Exception {
         Path model = tmp.resolve("groups-model.json");
         String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "sign", 0,
-                "default", false, "pocket", "zero-one", "ojalgo", 60, model.toString(), "exact", "");
+                "default", false, "pocket", "zero-one", "ojalgo", 60, model.toString(), "exact", "", "classification");
         assertTrue(out.contains("saved to " + model), out);
         assertTrue(Files.readString(model).contains("\"hiddenActivation\""), "the activation is part of the spec");
         // the whole file again: the 16 training rows fit with loss 0; the 4 test rows are as separable
@@ -95,14 +124,14 @@ class BnnCommandsTest {
                 .getMessage().startsWith("no solver named 'gurobi'"));
         assertEquals("--epsilon must be positive, got -1.0", assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", -1,
-                        "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "")).getMessage());
+                        "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification")).getMessage());
         assertTrue(assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", 0,
-                        "default", false, "pocket", "zero-one", "ojalgo", 0.0001, "", "exact", "")).getMessage()
+                        "default", false, "pocket", "zero-one", "ojalgo", 0.0001, "", "exact", "", "classification")).getMessage()
                 .startsWith("--time-limit must be a number of seconds"));
         assertEquals("--activation: activation 'relu': expected step, sign or VALUES@BREAKPOINTS (e.g. -1,0,1@-0.5,0.5)",
                 assertThrows(CommandFailure.class, () -> commands.train(null, csv.toString(), "kind", "id", "median", 0,
-                        0, "2", "bdnn", "real", "relu", 0, "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "")).getMessage());
+                        0, "2", "bdnn", "real", "relu", 0, "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification")).getMessage());
         assertEquals("no such file: nope.csv",
                 assertThrows(CommandFailure.class, () -> train("nope.csv", "2", "bdnn", "ojalgo")).getMessage());
     }

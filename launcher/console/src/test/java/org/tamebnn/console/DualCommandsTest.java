@@ -41,7 +41,7 @@ class DualCommandsTest {
     @Test
     void afterBnnTrainTheBranchAndBoundDualCertifiesTheTrainingLoss() {
         String trained = new BnnCommands(registry).train(session, "bcw", "", "", "median", 25, 0, "5", "bdnn", "real",
-                "step", 0, "default", false, "pocket", "zero-one", "ortools-scip", 60, "", "exact", "");
+                "step", 0, "default", false, "pocket", "zero-one", "ortools-scip", 60, "", "exact", "", "classification");
         assertTrue(trained.contains("ortools-scip: OPTIMAL; training loss 0"), trained);
         String out = commands.build(session, "bb", "", "", "", "", 60);
         System.out.println(out);

@@ -35,7 +35,7 @@ class ExplainCommandTest {
 
     private String train(String weights) {
         return commands.train(session, "bcw", "", "", "median", 25, 0, "5", "bdnn", weights, "step", 0, "default",
-                false, "pocket", "zero-one", "ortools-scip", 60, "", "exact", "");
+                false, "pocket", "zero-one", "ortools-scip", 60, "", "exact", "", "classification");
     }
 
     @Test
@@ -67,7 +67,7 @@ class ExplainCommandTest {
     void aSavedNetworkIsExplainedAndCheckedOnEveryRowOfTheData(@TempDir Path tmp) {
         Path model = tmp.resolve("bcw.json");
         commands.train(session, "bcw", "", "", "median", 25, 0, "3", "bdnn", "real", "step", 0, "default", false,
-                "pocket", "zero-one", "ortools-scip", 60, model.toString(), "exact", "");
+                "pocket", "zero-one", "ortools-scip", 60, model.toString(), "exact", "", "classification");
         String fromSession = commands.explain(session, 4, "", "bcw", "", "");
         String out = commands.explain(null, 4, model.toString(), "bcw", "", "");
         System.out.println(out);

@@ -54,12 +54,12 @@ class TrainersCommandTest {
     @Test
     void oneTrainerWithItsOptionsAndItsIterations() {
         String out = commands.train(null, "bcw", "", "", "median", 50, 0, "3", "bdnn", "real", "step", 0, "default",
-                false, "pocket", "zero-one", "ortools-scip", 60, "", "tame", "iterations=2,start=random,dual.nodes=500");
+                false, "pocket", "zero-one", "ortools-scip", 60, "", "tame", "iterations=2,start=random,dual.nodes=500", "classification");
         assertTrue(out.contains("tame on ortools-scip: FEASIBLE"), out);
         assertTrue(out.contains("iteration 0: loss "), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("| test ")), out);
         String ste = commands.train(null, "bcw", "", "", "median", 25, 0, "5", "bdnn", "real", "step", 0, "default",
-                false, "pocket", "zero-one", "", 60, "", "ste", "epochs=20");
+                false, "pocket", "zero-one", "", 60, "", "ste", "epochs=20", "classification");
         assertTrue(ste.contains("ste: DONE; training loss"), ste);
     }
 

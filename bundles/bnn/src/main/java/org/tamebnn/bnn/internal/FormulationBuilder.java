@@ -73,11 +73,20 @@ public final class FormulationBuilder {
             throw new IllegalArgumentException("training set '" + train.name() + "' has " + train.featureCount()
                     + " features; the network " + spec.describe() + " expects " + spec.inputWidth());
         }
-        if (train.classCount() != spec.classCount()) {
+        if (spec.isRegression() != train.isRegression()) {
+            throw new IllegalArgumentException("training set '" + train.name() + "' is a "
+                    + (train.isRegression() ? "regression" : "classification") + " data set; the network "
+                    + spec.describe() + " is a " + (spec.isRegression() ? "regression network" : "classifier"));
+        }
+        if (spec.isRegression() && train.targetCount() != spec.targetCount()) {
+            throw new IllegalArgumentException("training set '" + train.name() + "' has " + train.targetCount()
+                    + " targets; the network " + spec.describe() + " has " + spec.targetCount() + " outputs");
+        }
+        if (!spec.isRegression() && train.classCount() != spec.classCount()) {
             throw new IllegalArgumentException("training set '" + train.name() + "' has " + train.classCount()
                     + " classes; the network " + spec.describe() + " has " + spec.classCount());
         }
-        OutputKind kind = outputKind(loss);
+        OutputKind kind = spec.isRegression() ? continuousKind(loss) : outputKind(loss);
         if (options.maxMargin() && kind != OutputKind.BINARY) {
             throw new IllegalArgumentException("max-margin needs a loss on binary outputs, whose values lie on a grid;"
                     + " loss '" + loss.name() + "' scores the output " + kind.name().toLowerCase(java.util.Locale.ROOT));
@@ -92,6 +101,15 @@ public final class FormulationBuilder {
         var builder = new FormulationBuilder(spec, options, loss, kind, points, name);
         builder.addEverything();
         return builder.result(train.size(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** A regression network's outputs are real: the loss must score continuous outputs. */
+    private static OutputKind continuousKind(LossFunction loss) {
+        if (!loss.supports(OutputKind.CONTINUOUS)) {
+            throw new IllegalArgumentException("loss '" + loss.name() + "' does not score continuous outputs, and"
+                    + " this network's output layer is the identity (regression); use 'absolute' or 'squared'");
+        }
+        return OutputKind.CONTINUOUS;
     }
 
     /**
@@ -212,18 +230,20 @@ public final class FormulationBuilder {
         int layers = spec.layerCount();
         activation = new int[points.size()][layers][][];
         product = new int[points.size()][layers][][][];
-        outputPreactivation = outputKind == OutputKind.PREACTIVATION ? new int[points.size()][] : null;
+        outputPreactivation = outputKind != OutputKind.BINARY ? new int[points.size()][] : null;
         for (int p = 0; p < points.size(); p++) {
             for (int l = 0; l < layers; l++) {
-                activation[p][l] = addActivations(p, l);
+                // a regression network's identity output has no bits and no big-M rows: o = a exactly
+                boolean identity = spec.isRegression() && l == layers - 1;
+                activation[p][l] = identity ? new int[spec.width(l)][0] : addActivations(p, l);
                 if (l > 0) {
                     product[p][l] = addProducts(p, l);
                 }
-                for (int k = 0; k < spec.width(l); k++) {
+                for (int k = 0; k < spec.width(l) && !identity; k++) {
                     addNeuronRows(p, l, k);
                 }
             }
-            if (spec.outputWidth() > 1) {
+            if (!spec.isRegression() && spec.outputWidth() > 1) {
                 addExactlyOneClass(p);
             }
             if (outputPreactivation != null) {
@@ -399,7 +419,8 @@ public final class FormulationBuilder {
     }
 
     /**
-     * For a loss on the margin: a column per output neuron equal to its preactivation,
+     * For a loss on the margin, or the real outputs of a regression network (identity output, the
+     * paper's remark on continuous outputs): a column per output neuron equal to its preactivation,
      * a = W^L_k·v − λ^L_k (the expression of (7)/(8)), bounded by ±A ({@link #bigM}), which every
      * network keeps. The big-M rows keep their own copy of the expression, so that the model without
      * such a loss is unchanged.
@@ -461,9 +482,12 @@ public final class FormulationBuilder {
     private void addLoss(int p) {
         TrainingPoint point = points.get(p);
         int[] outputs = outputPreactivation != null ? outputPreactivation[p] : outputColumns(p);
+        // the output's range, for a loss that approximates (the squared error's tangents span it)
+        double bound = outputPreactivation != null ? bigM(p, spec.layerCount() - 1) : 1;
+        double lower = outputPreactivation != null ? -bound : 0;
         int[] term = new int[1];
         point.forEachLossTerm(outputs.length, outputLossScale(), (k, target, weight) -> loss.addTo(b,
-                "loss" + p + "_" + k + "_" + term[0]++, outputs[k], outputKind, target, weight));
+                "loss" + p + "_" + k + "_" + term[0]++, outputs[k], outputKind, target, weight, lower, bound));
     }
 
     /** The output layer's u, one per neuron (its activation is the step: one bit each). */
@@ -477,7 +501,7 @@ public final class FormulationBuilder {
     }
 
     private double outputLossScale() {
-        return spec.outputWidth() == 1 ? 1.0 : 0.5;
+        return spec.isRegression() || spec.outputWidth() == 1 ? 1.0 : 0.5;
     }
 
     /**

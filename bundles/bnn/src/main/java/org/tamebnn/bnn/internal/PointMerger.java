@@ -25,6 +25,9 @@ public final class PointMerger {
 
     /** The rows of {@code data} as training points, merged by feature vector when {@code merge}. */
     public static List<TrainingPoint> points(Dataset data, boolean merge) {
+        if (data.isRegression()) {
+            return regressionPoints(data, merge);
+        }
         int classes = data.classCount();
         if (!merge) {
             List<TrainingPoint> points = new ArrayList<>(data.size());
@@ -47,6 +50,30 @@ public final class PointMerger {
                 weights[data.label(row)] += 1;
             }
             points.add(new TrainingPoint(group.getKey().features, weights, rows));
+        }
+        return points;
+    }
+
+    /**
+     * Regression rows merge only with rows of equal features and equal targets: the loss is then the
+     * same function of the (shared) output, counted as often as the rows. Rows whose targets differ
+     * stay apart, each with its own target.
+     */
+    private static List<TrainingPoint> regressionPoints(Dataset data, boolean merge) {
+        Map<Key, List<Integer>> groups = new LinkedHashMap<>();
+        int n = data.featureCount();
+        for (int i = 0; i < data.size(); i++) {
+            double[] x = data.row(i);
+            double[] key = Arrays.copyOf(x, n + data.targetCount());
+            System.arraycopy(data.targets(i), 0, key, n, data.targetCount());
+            groups.computeIfAbsent(merge ? new Key(normalised(key)) : new Key(new double[] {i}),
+                    k -> new ArrayList<>()).add(i);
+        }
+        List<TrainingPoint> points = new ArrayList<>(groups.size());
+        for (List<Integer> group : groups.values()) {
+            int first = group.getFirst();
+            points.add(new TrainingPoint(data.row(first), new double[] {group.size()},
+                    group.stream().mapToInt(Integer::intValue).toArray(), data.targets(first)));
         }
         return points;
     }

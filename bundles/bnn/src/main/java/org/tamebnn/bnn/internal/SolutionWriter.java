@@ -54,10 +54,11 @@ public final class SolutionWriter {
             TrainedBnn.ForwardPass pass = net.forward(points.get(p).features());
             for (int l = 0; l < spec.layerCount(); l++) {
                 DiscreteActivation sigma = spec.activation(l);
+                int bits = v.activationBits(l); // 0 for a regression network's identity output
                 for (int k = 0; k < spec.width(l); k++) {
                     int level = pass.activations()[l][k];
                     double a = pass.preactivations()[l][k];
-                    for (int i = 0; i < sigma.levelCount() - 1; i++) {
+                    for (int i = 0; i < bits; i++) {
                         boolean on = level > i;
                         x[v.activationColumn(p, l, k, i)] = on ? 1 : 0;
                         double t = sigma.breakpoint(i + 1);
