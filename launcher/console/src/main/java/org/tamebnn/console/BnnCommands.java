@@ -89,7 +89,7 @@ public class BnnCommands {
     private static final String TRAINER_OPTIONS = "the trainers' own options as key=value,key=value (e.g. restarts=3 or iterations=20,dual=bb)";
     private static final String PLOT = "write the loss curves of the trainers that iterate to FILE.png and FILE.svg";
 
-    private static final String TRAINER_LIST = " exact, local-search, online, ste, dnn or tame (bnn:trainers lists them with their options)";
+    private static final String TRAINER_LIST = " exact, local-search, online, robust, ste, dnn or tame (bnn:trainers lists them with their options)";
 
     @Reference
     SolverRegistry registry;

@@ -61,6 +61,7 @@ final class Trainers {
         add(new Exact());
         add(new LocalSearch());
         add(new Online());
+        add(new Robust());
         add(new Ste());
         add(new Dnn());
         add(new Tame());
@@ -178,6 +179,49 @@ final class Trainers {
             OnlineResult r = t.train(j.data().train(), j.spec(), j.options(), j.loss(), j.solver().solver(),
                     j.params(), j.listener(), j.cancel());
             return TrainerRun.of(name(), r.result(), since(start), new double[0], r.describe().lines().skip(1).toList());
+        }
+    }
+
+    private static final class Robust implements Trainer {
+        public String name() {
+            return "robust";
+        }
+
+        public String description() {
+            return "Bah & Kurtz §4, problem (11): column-and-constraint generation against every disturbance in a ball of"
+                    + " radius r around each training point; lower and upper bounds per round, robust test accuracy";
+        }
+
+        public Set<String> options() {
+            return Set.of("radius", "norm", "gap", "max-iterations", "deepest");
+        }
+
+        public boolean usesSolver() {
+            return true;
+        }
+
+        public TrainerRun run(Job j) {
+            org.tamebnn.bnn.PerturbationNorm norm;
+            try {
+                norm = org.tamebnn.bnn.PerturbationNorm.parse(j.settings().string("norm", "linf"));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("trainer option norm: " + e.getMessage());
+            }
+            org.tamebnn.bnn.RobustTrainer t = org.tamebnn.bnn.RobustTrainer.of(norm, j.settings().number("radius", 0.05))
+                    .withGap(j.settings().number("gap", 0))
+                    .withMaxIterations(j.settings().integer("max-iterations", 50, 1))
+                    .withDeepestScenarios("on".equals(j.settings().string("deepest", "off")));
+            org.tamebnn.bnn.RobustResult r = t.train(j.data().train(), j.spec(), j.options(), j.loss(),
+                    j.solver().solver(), j.params(), j.listener(), j.cancel());
+            List<String> details = new ArrayList<>();
+            r.iterations().forEach(i -> details.add(i.describe()));
+            r.network().ifPresent(net -> details.add("test: " + t.adversary().evaluate(net, j.data().test(),
+                    j.solver().solver(), j.params(), j.cancel())));
+            double[] curve = r.iterations().stream().mapToDouble(org.tamebnn.bnn.RobustIteration::upperBound).toArray();
+            String status = r.stop() == org.tamebnn.bnn.RobustResult.Stop.CONVERGED ? "OPTIMAL"
+                    : r.stop() == org.tamebnn.bnn.RobustResult.Stop.FAILED ? "ERROR" : r.stop().name();
+            return new TrainerRun(name(), r.solver(), status, r.message(), Optional.empty(),
+                    r.network().map(n -> n::predict), r.upperBound(), r.lowerBound(), r.totalTime(), curve, details);
         }
     }
 

@@ -64,6 +64,15 @@ class TrainersCommandTest {
     }
 
     @Test
+    void robustTrainingReportsItsBoundsPerRoundAndTheRobustTestAccuracy() {
+        String out = commands.train(null, "bcw", "", "", "median", 12, 0, "2", "bdnn", "real", "step", 0, "default",
+                false, "pocket", "zero-one", "ortools-scip", 60, "", "robust", "radius=0.05,norm=linf", "classification");
+        assertTrue(out.contains("robust: OPTIMAL"), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("LB ") && l.contains("UB ")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("test: ") && l.contains("robust")), out);
+    }
+
+    @Test
     void badTrainersAndOptionsAreNamed() {
         assertTrue(assertThrows(CommandFailure.class, () -> compare("exact,sgd", "", "")).getMessage()
                 .startsWith("no trainer named 'sgd'; trainers: exact, local-search"));
