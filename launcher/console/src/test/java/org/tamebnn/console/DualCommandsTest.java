@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ServiceLoader;
 
 import org.apache.felix.service.command.CommandSession;
@@ -22,13 +19,7 @@ import org.tamebnn.api.mps.MpsWriter;
 class DualCommandsTest {
     private final SolverRegistry registry = new SolverRegistry();
     private final DualCommands commands = new DualCommands(registry);
-    private final Map<String, Object> variables = new HashMap<>();
-    private final CommandSession session = (CommandSession) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] { CommandSession.class }, (proxy, method, args) -> switch (method.getName()) {
-                case "get" -> variables.get(args[0]);
-                case "put" -> variables.put((String) args[0], args[1]);
-                default -> null;
-            });
+    private final CommandSession session = FakeSession.withVariables();
 
     DualCommandsTest() {
         for (String name : new String[] { "ortools-glop", "ortools-scip" }) {
@@ -125,7 +116,7 @@ class DualCommandsTest {
         assertTrue(out.contains("column x1: F(aⱼ) = 2.00000 > cⱼ = 0.500000"), "(12) is rejected: " + out);
         assertTrue(out.contains("|  6 |"), "fits up to 6 pieces: " + out);
 
-        variables.put(".currentDir", tmp);
+        session.put(".currentDir", tmp);
         String plot = commands.plot(null, 0.5, tmp.resolve("figure4").toString(), 60);
         assertTrue(java.nio.file.Files.size(tmp.resolve("figure4.png")) > 1000, plot);
         assertTrue(java.nio.file.Files.readString(tmp.resolve("figure4.svg")).contains("<svg"), plot);

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.Test;
@@ -20,13 +17,7 @@ import org.tamebnn.losses.ZeroOneLoss;
 class ExplainCommandTest {
     private final SolverRegistry registry = new SolverRegistry();
     private final BnnCommands commands = new BnnCommands(registry);
-    private final Map<String, Object> variables = new HashMap<>();
-    private final CommandSession session = (CommandSession) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] { CommandSession.class }, (proxy, method, args) -> switch (method.getName()) {
-                case "get" -> variables.get(args[0]);
-                case "put" -> variables.put((String) args[0], args[1]);
-                default -> null;
-            });
+    private final CommandSession session = FakeSession.withVariables();
 
     ExplainCommandTest() {
         registry.registerSolver("ortools-scip", MilpSolvers.create("ortools-scip"), "test");
