@@ -78,7 +78,8 @@ record RunGroup(Cell cell, List<RunRecord> runs) {
         List<String> parts = new ArrayList<>();
         for (Dimension d : dimensions) {
             String v = d.value.apply(cell);
-            if (!(d == Dimension.SOLVER && v.equals(Cell.NO_SOLVER))) {
+            // "no solver" and "no options" are dashes in a table, noise in a legend
+            if (!((d == Dimension.SOLVER || d == Dimension.OPTIONS) && v.equals("-"))) {
                 parts.add(v);
             }
         }
