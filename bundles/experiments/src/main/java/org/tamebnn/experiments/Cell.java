@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  *
  * @param index position in {@link ExperimentSpec#cells()}, from 0
  * @param dataset {@code bcw}, {@code wdbc} or a CSV path as written in the spec
- * @param trainSize training points
+ * @param trainSize training points, {@link ExperimentSpec#ALL_TRAINING_POINTS} for all
  * @param testFraction fraction of the data held out for testing
  * @param hidden hidden layer widths, first layer first
  * @param variant {@code bdnn} or {@code bdnn0}
@@ -82,6 +82,11 @@ public record Cell(int index, String dataset, int trainSize, double testFraction
         }
     }
 
+    /** The train size as the spec writes it: a number, or {@code all}. */
+    public String trainSizeText() {
+        return trainSize == ExperimentSpec.ALL_TRAINING_POINTS ? "all" : String.valueOf(trainSize);
+    }
+
     /** The hidden widths as {@code 5,3}. */
     public String hiddenText() {
         return hidden.stream().map(String::valueOf).collect(Collectors.joining(","));
@@ -94,7 +99,7 @@ public record Cell(int index, String dataset, int trainSize, double testFraction
 
     /** A short description for progress lines, e.g. {@code bcw n=100 [5,3] exact/ojalgo seed=1}. */
     public String label() {
-        return dataset + " n=" + trainSize + " [" + hiddenText() + "] " + variant + "/" + weights + " "
+        return dataset + " n=" + trainSizeText() + " [" + hiddenText() + "] " + variant + "/" + weights + " "
                 + trainer + (usesSolver() ? "/" + solver : "") + " " + loss + " seed=" + seed + " t="
                 + (timeLimitSeconds == Math.rint(timeLimitSeconds)
                         ? String.valueOf((long) timeLimitSeconds) : String.valueOf(timeLimitSeconds))

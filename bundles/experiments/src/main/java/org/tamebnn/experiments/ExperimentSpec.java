@@ -21,8 +21,11 @@ import org.tamebnn.experiments.internal.SpecReader;
  * same name again runs only the cells not yet recorded.
  *
  * @param name the grid's name in the result store
- * @param datasets {@code bcw}, {@code wdbc} or CSV paths (relative to the spec file's folder)
- * @param trainSizes training set sizes
+ * @param datasets {@code bcw}, {@code wdbc}, {@code random} (Bah and Kurtz's random data, optionally
+ *        {@code random:dimension=D,points=N}, drawn anew for each seed) or CSV paths (relative to the
+ *        spec file's folder)
+ * @param trainSizes training set sizes; {@link #ALL_TRAINING_POINTS} (written {@code all}) for the
+ *        whole training part
  * @param testFraction the fraction held out for testing (one value for the whole grid)
  * @param hidden hidden layer widths, one list per architecture
  * @param variants {@code bdnn} and/or {@code bdnn0}
@@ -44,6 +47,16 @@ public record ExperimentSpec(String name, List<String> datasets, List<Integer> t
 
     /** The built-in datasets; any other dataset is a CSV path. */
     public static final Set<String> BUILTIN_DATASETS = Set.of("bcw", "wdbc");
+
+    /**
+     * Bah and Kurtz's random data (Section 5): {@code random} with the data bundle's defaults, or
+     * {@code random:dimension=D,points=N}. The cell's seed draws the data as well as the split, so
+     * each seed is a fresh data set, as in their average over data sets.
+     */
+    public static final String RANDOM_DATASET = "random";
+
+    /** The train size written {@code all}: every point of the training part. */
+    public static final int ALL_TRAINING_POINTS = 0;
 
     public static final List<String> VARIANTS = List.of("bdnn", "bdnn0");
     public static final List<String> WEIGHTS = List.of("real", "binary");
@@ -90,13 +103,19 @@ public record ExperimentSpec(String name, List<String> datasets, List<Integer> t
     }
 
     /**
-     * The file of a CSV dataset, resolved against the spec file's folder; empty for a built-in one.
+     * The file of a CSV dataset, resolved against the spec file's folder; empty for a built-in or
+     * random one.
      */
     public static Optional<Path> datasetFile(String dataset, Path specFile) {
-        if (BUILTIN_DATASETS.contains(dataset)) return Optional.empty();
+        if (BUILTIN_DATASETS.contains(dataset) || isRandom(dataset)) return Optional.empty();
         Path p = Path.of(dataset);
         Path dir = specFile == null ? null : specFile.toAbsolutePath().getParent();
         return Optional.of(p.isAbsolute() || dir == null ? p : dir.resolve(p));
+    }
+
+    /** True for {@link #RANDOM_DATASET}, with or without parameters. */
+    public static boolean isRandom(String dataset) {
+        return dataset.equals(RANDOM_DATASET) || dataset.startsWith(RANDOM_DATASET + ":");
     }
 
     /**

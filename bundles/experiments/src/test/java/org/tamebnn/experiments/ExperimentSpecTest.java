@@ -252,6 +252,24 @@ class ExperimentSpecTest {
         return ExperimentSpec.parse(text, "spec.yaml", null);
     }
 
+    @Test
+    void randomDataAndAllTrainingPointsAreNamed() {
+        ExperimentSpec spec = ExperimentSpec.parse(GOOD.replace("datasets: [bcw]", "datasets: [random, 'random:dimension=4,points=60']")
+                .replace("trainSizes: [40, 80]", "trainSizes: [20, all]"), "spec.yaml", null);
+        assertEquals(List.of("random", "random:dimension=4,points=60"), spec.datasets());
+        assertEquals(List.of(20, ExperimentSpec.ALL_TRAINING_POINTS), spec.trainSizes());
+        assertTrue(ExperimentSpec.datasetFile("random:points=60", null).isEmpty());
+        assertTrue(spec.cells().stream().anyMatch(c -> c.label().contains("n=all")));
+
+        SpecException e = bad(GOOD.replace("datasets: [bcw]", "datasets: ['random:dims=4']"));
+        assertTrue(e.getMessage().contains("datasets[0]: 'random:dims=4': random data takes random:dimension=D,points=N"),
+                e.getMessage());
+        e = bad(GOOD.replace("datasets: [bcw]", "datasets: ['random:points=2']"));
+        assertTrue(e.getMessage().contains("points must be a whole number of at least 3"), e.getMessage());
+        e = bad(GOOD.replace("trainSizes: [40, 80]", "trainSizes: [most]"));
+        assertTrue(e.getMessage().contains("trainSizes[0]: expected a number of training points or 'all'"), e.getMessage());
+    }
+
     private static SpecException bad(String text) {
         return assertThrows(SpecException.class, () -> parse(text));
     }

@@ -192,6 +192,37 @@ abstract class PlatformContract {
         assertTrue(out.lines().anyMatch(l -> l.startsWith("| tame / ortools-scip ") && l.contains("FEASIBLE")), out);
     }
 
+    /**
+     * An experiment grid inside the framework: the experiments bundle reads the spec, Flyway
+     * (embedded) migrates an H2 file, the console's trainers run the cells, a second run skips them,
+     * and the report prints its table and renders its figures.
+     */
+    @Test
+    void anExperimentRunsAndReportsThroughGogo(@TempDir Path tmp) throws Exception {
+        Path spec = Files.writeString(tmp.resolve("tiny.yaml"), """
+                name: tiny
+                datasets: [bcw]
+                trainSizes: [10, 20]
+                hidden: [[2]]
+                trainers: [exact, ste]
+                losses: [zero-one]
+                solvers: [ortools-scip]
+                seeds: [0, 1]
+                timeLimits: [60]
+                """);
+        Path results = tmp.resolve("results");
+        String run = gogo("exp:run " + spec + " --results " + results);
+        assertTrue(run.contains("tiny: 8 cells; 8 run now, 0 skipped as finished, 0 errors"), run);
+        String again = gogo("exp:run " + spec + " --results " + results);
+        assertTrue(again.contains("0 run now, 8 skipped as finished"), again);
+        String report = gogo("exp:report " + spec + " --results " + results + " --csv " + tmp.resolve("runs.csv")
+                + " --plots " + tmp.resolve("plots"));
+        assertTrue(report.lines().anyMatch(l -> l.startsWith("| 10 ") && l.contains("exact") && l.contains("OPTIMAL")), report);
+        assertTrue(Files.size(tmp.resolve("plots/accuracy-vs-train-size.png")) > 1000, report);
+        assertTrue(Files.readString(tmp.resolve("plots/runtime-vs-train-size.svg")).contains("<svg"), report);
+        assertEquals(9, Files.readAllLines(tmp.resolve("runs.csv")).size(), "a header and 8 runs");
+    }
+
     /** bnn:explain reads the network bnn:train left in the same Gogo session. */
     @Test
     void bnnExplainReadsTheLastTrainingOfTheSession() throws Exception {

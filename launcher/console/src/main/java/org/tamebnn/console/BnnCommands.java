@@ -1,6 +1,5 @@
 package org.tamebnn.console;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,13 +12,8 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.tamebnn.api.loss.LossFunction;
-import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
-import org.tamebnn.api.milp.SolveParams;
-import org.tamebnn.bnn.BnnSpec;
 import org.tamebnn.bnn.ExactTrainer;
-import org.tamebnn.bnn.FormulationOptions;
 import org.tamebnn.bnn.TrainedBnn;
 import org.tamebnn.bnn.TrainingResult;
 import org.tamebnn.data.PreparedData;
@@ -134,7 +128,7 @@ public class BnnCommands {
         }
         TrainerSettings settings = TrainerSettings.parse(trainerOptions);
         settings.check(chosenTrainer.name(), chosenTrainer.options());
-        Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed, regression),
+        PreparedRun run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed, regression),
                 new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
         RegisteredSolver chosen = !chosenTrainer.usesSolver() ? null
                 : solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
@@ -143,8 +137,8 @@ public class BnnCommands {
             r = run.train(chosenTrainer, chosen, settings, ctrlC.token());
         }
         if (session != null && r.milp().isPresent()) {
-            session.put(LAST_TRAINING, LastTraining.of(r.milp().get(), run.spec.describe(), run.data(),
-                    Explanation.originalTestRows(run.raw, run.data())));
+            session.put(LAST_TRAINING, LastTraining.of(r.milp().get(), run.spec().describe(), run.data(),
+                    Explanation.originalTestRows(run.raw(), run.data())));
         }
         String out = run.header() + System.lineSeparator()
                 + (regression ? RegressionTable.single(r, run.data()) : BnnTables.single(r, run.data()));
@@ -241,7 +235,7 @@ public class BnnCommands {
         java.util.Set<String> known = new java.util.HashSet<>();
         chosenTrainers.forEach(t -> known.addAll(t.options()));
         settings.check(String.join(", ", chosenTrainers.stream().map(Trainers.Trainer::name).toList()), known);
-        Run run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
+        PreparedRun run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
                 new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
         List<RegisteredSolver> milpSolvers = new ArrayList<>();
         for (RegisteredSolver s : chosen(solvers)) {
@@ -291,62 +285,8 @@ public class BnnCommands {
         throw new CommandFailure("no MILP solver installed (see solver:list)");
     }
 
-    private Run prepare(CommandSession session, DataChoice dataChoice, TrainingChoice choice, String lossName,
+    private PreparedRun prepare(CommandSession session, DataChoice dataChoice, TrainingChoice choice, String lossName,
             double timeLimit) {
-        SolveParams params = SolverCommands.withTimeLimit(timeLimit);
-        LossFunction loss = registry.requireLoss(lossName);
-        if (dataChoice.regression() && !loss.supports(org.tamebnn.api.loss.OutputKind.CONTINUOUS)) {
-            throw new CommandFailure("loss '" + lossName + "' scores classes; --task regression needs a loss on real"
-                    + " outputs: absolute or squared");
-        }
-        RawDataset raw = dataChoice.load(session);
-        PreparedData data = dataChoice.prepare(raw);
-        BnnSpec spec = choice.spec(data.train());
-        return new Run(raw, data, spec, choice.options(), choice.trainer(), loss, params);
-    }
-
-    /** One prepared training run, ready to go on any solver. */
-    private final class Run {
-        private final RawDataset raw;
-        private final PreparedData data;
-        private final BnnSpec spec;
-        private final FormulationOptions options;
-        private final ExactTrainer trainer;
-        private final LossFunction loss;
-        private final SolveParams params;
-
-        Run(RawDataset raw, PreparedData data, BnnSpec spec, FormulationOptions options, ExactTrainer trainer,
-                LossFunction loss, SolveParams params) {
-            this.raw = raw;
-            this.data = data;
-            this.spec = spec;
-            this.options = options;
-            this.trainer = trainer;
-            this.loss = loss;
-            this.params = params;
-        }
-
-        PreparedData data() {
-            return data;
-        }
-
-        TrainerRun train(Trainers.Trainer trainer, RegisteredSolver s, TrainerSettings settings,
-                CancellationToken cancellation) {
-            PrintStream err = System.err;
-            String name = s == null ? trainer.name() : s.name();
-            try (ProgressLine progress = new ProgressLine(name, err, ProgressLine.stderrIsTerminal())) {
-                return trainer.run(new Trainers.Job(data, spec, options, this.trainer, loss, s, params, progress,
-                        cancellation, settings, registry));
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailure(e.getMessage());
-            }
-        }
-
-        String header() {
-            return data.describe().strip() + System.lineSeparator() + String.format(Locale.ROOT,
-                    "network %s; formulation %s; loss %s; start %s; time limit %s", spec.describe(),
-                    options.describe(), loss.name(), trainer.heuristicStart() ? "pocket" : "none",
-                    params.timeLimit().map(Format::seconds).orElse("none"));
-        }
+        return PreparedRun.of(registry, session, dataChoice, choice, lossName, SolverCommands.withTimeLimit(timeLimit));
     }
 }

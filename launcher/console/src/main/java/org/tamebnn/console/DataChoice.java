@@ -16,16 +16,12 @@ import org.tamebnn.data.SplitSpec;
 
 /**
  * The data options the {@code bnn} commands share: {@code --data bcw|wdbc|FILE.csv}, {@code --label},
- * {@code --drop}, {@code --missing}, {@code --train-size}, {@code --seed}; turned into a prepared
+ * {@code --drop}, {@code --missing}, {@code --train-size}, {@code --seed} (and an experiment cell's
+ * test fraction); turned into a prepared
  * (split, imputed, scaled) data set, with every data error as a one-line command failure.
  */
 record DataChoice(String data, String label, String drop, String missing, int trainSize, long seed,
-        boolean regression) {
-
-    /** Classification data. */
-    DataChoice(String data, String label, String drop, String missing, int trainSize, long seed) {
-        this(data, label, drop, missing, trainSize, seed, false);
-    }
+        boolean regression, double testFraction) {
 
     /** {@code --task classification|regression}, checked. */
     static boolean regression(String task) {
@@ -38,6 +34,21 @@ record DataChoice(String data, String label, String drop, String missing, int tr
 
     /** The paper's split: 20% of the rows for testing (140 of BCW's 699). */
     static final double TEST_FRACTION = 0.2;
+
+    /** Classification data with the paper's split. */
+    DataChoice(String data, String label, String drop, String missing, int trainSize, long seed) {
+        this(data, label, drop, missing, trainSize, seed, false, TEST_FRACTION);
+    }
+
+    /** Classification or regression data with the paper's split. */
+    DataChoice(String data, String label, String drop, String missing, int trainSize, long seed, boolean regression) {
+        this(data, label, drop, missing, trainSize, seed, regression, TEST_FRACTION);
+    }
+
+    /** Classification data with another test fraction (an experiment cell's). */
+    DataChoice(String data, String label, String drop, String missing, int trainSize, long seed, double testFraction) {
+        this(data, label, drop, missing, trainSize, seed, false, testFraction);
+    }
 
     /** The data to train on: at least two classes. */
     RawDataset load(CommandSession session) {
@@ -57,6 +68,9 @@ record DataChoice(String data, String label, String drop, String missing, int tr
             if (BuiltinDatasets.names().contains(data)) {
                 // a shipped data set's label is its class; for regression one of its features is the target
                 return regression ? BuiltinDatasets.load(data).regressionOn(label) : BuiltinDatasets.load(data);
+            }
+            if (RandomData.names(data)) {
+                return RandomData.load(data, seed);
             }
             Path file = SolverCommands.resolve(session, data);
             CsvOptions options = CsvOptions.defaults().minimumClasses(minimumClasses).regression(regression);
@@ -88,7 +102,7 @@ record DataChoice(String data, String label, String drop, String missing, int tr
             throw new CommandFailure("--train-size must be a number of points (0 for all), got " + trainSize);
         }
         try {
-            SplitSpec split = SplitSpec.of(seed, TEST_FRACTION);
+            SplitSpec split = SplitSpec.of(seed, testFraction);
             return DataPipeline.prepare(raw, trainSize == 0 ? split : split.trainSize(trainSize), policy);
         } catch (DataException | IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());

@@ -108,6 +108,11 @@ public class SolverRegistry {
                 + String.join(", ", solvers().stream().map(RegisteredSolver::name).toList())));
     }
 
+    /** The installed losses' names. */
+    java.util.Set<String> lossNames() {
+        return losses.values().stream().map(LossFunction::name).collect(java.util.stream.Collectors.toSet());
+    }
+
     LossFunction requireLoss(String name) {
         return losses.values().stream().filter(l -> l.name().equals(name)).findFirst()
                 .orElseThrow(() -> new CommandFailure("no loss named '" + name + "'; installed: " + String.join(", ",

@@ -32,6 +32,11 @@ final class TrainerSettings {
         return new TrainerSettings(values);
     }
 
+    /** Options given as a map (an experiment spec's {@code trainerOptions} of one trainer). */
+    static TrainerSettings of(Map<String, String> values) {
+        return new TrainerSettings(new LinkedHashMap<>(values));
+    }
+
     /** Fails naming the options {@code trainer} does not take, and the ones it does. */
     void check(String trainer, Set<String> known) {
         for (String key : values.keySet()) {

@@ -72,7 +72,7 @@ public final class SpecReader {
         if (name.length() > 200) throw error(top.entries().get("name").value(), "name", "longer than 200 characters");
 
         List<String> datasets = list(top, "datasets", true, (n, f) -> dataset(n, f));
-        List<Integer> trainSizes = list(top, "trainSizes", true, (n, f) -> positiveInt(n, f));
+        List<Integer> trainSizes = list(top, "trainSizes", true, (n, f) -> trainSize(n, f));
         double testFraction = top.entries().containsKey("testFraction")
                 ? fraction(top.entries().get("testFraction").value(), "testFraction") : DEFAULT_TEST_FRACTION;
         List<List<Integer>> hidden = list(top, "hidden", true, (n, f) -> widths(n, f));
@@ -175,10 +175,11 @@ public final class SpecReader {
     private String dataset(SpecNode node, String field) {
         String v = text(node, field);
         if (ExperimentSpec.BUILTIN_DATASETS.contains(v)) return v;
+        if (ExperimentSpec.isRandom(v)) return randomDataset(node, field, v);
         Path p = Path.of(v);
         Path file = p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
         if (!Files.isRegularFile(file)) {
-            throw error(node, field, "'" + v + "' is neither a built-in dataset (bcw, wdbc) nor a CSV file (looked at "
+            throw error(node, field, "'" + v + "' is neither a built-in dataset (bcw, wdbc, random) nor a CSV file (looked at "
                     + file.toAbsolutePath() + ")");
         }
         return v;
@@ -196,6 +197,36 @@ public final class SpecReader {
         } catch (ArithmeticException e) {
             throw error(node, field, "expected a whole number (64 bits), got " + n.toPlainString());
         }
+    }
+
+    // random or random:dimension=D,points=N: checked here so that a typo fails before any run
+    private String randomDataset(SpecNode node, String field, String v) {
+        if (v.equals(ExperimentSpec.RANDOM_DATASET)) return v;
+        String form = "random:dimension=D,points=N (either or both)";
+        Set<String> seen = new HashSet<>();
+        for (String part : v.substring(ExperimentSpec.RANDOM_DATASET.length() + 1).split(",")) {
+            String[] kv = part.split("=", 2);
+            String key = kv[0].strip();
+            if (kv.length != 2 || !(key.equals("dimension") || key.equals("points"))) {
+                throw error(node, field, "'" + v + "': random data takes " + form);
+            }
+            if (!seen.add(key)) throw error(node, field, "'" + v + "': " + key + " given twice");
+            int min = key.equals("points") ? 3 : 1;
+            try {
+                if (Integer.parseInt(kv[1].strip()) < min) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                throw error(node, field, "'" + v + "': " + key + " must be a whole number of at least " + min);
+            }
+        }
+        return v;
+    }
+
+    private int trainSize(SpecNode node, String field) {
+        if (node instanceof Scalar s && "all".equals(s.text()) && !s.isNumber()) return ExperimentSpec.ALL_TRAINING_POINTS;
+        if (node instanceof Scalar s && !s.isNumber()) {
+            throw error(node, field, "expected a number of training points or 'all', got " + describe(node));
+        }
+        return positiveInt(node, field);
     }
 
     private int positiveInt(SpecNode node, String field) {
