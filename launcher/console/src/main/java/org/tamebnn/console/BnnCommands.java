@@ -250,7 +250,7 @@ public class BnnCommands {
         try (CtrlC ctrlC = CtrlC.cancels(session, System.err)) {
             for (Trainers.Trainer t : chosenTrainers) {
                 for (RegisteredSolver s : t.usesSolver() ? milpSolvers : java.util.Collections.<RegisteredSolver>singletonList(null)) {
-                    String runName = t.usesSolver() ? (t.name().equals("exact") ? s.name() : t.name() + " / " + s.name()) : t.name();
+                    String runName = TrainerRun.label(t.name(), s == null ? "-" : s.name());
                     if (ctrlC.pressed()) {
                         notRun.add(runName);
                     } else {

@@ -58,8 +58,7 @@ record BnnRow(TrainerRun run, Evaluation train, Evaluation test, String refutati
 
     /** The trainer and solver, as a comparison's first column names them. */
     String label() {
-        return run.trainer().equals("exact") ? run.solver()
-                : run.solver().equals("-") ? run.trainer() : run.trainer() + " / " + run.solver();
+        return TrainerRun.label(run.trainer(), run.solver());
     }
 
     /** What the user must know beyond the numbers: the run's message and any inconsistency. */

@@ -1,7 +1,6 @@
 package org.tamebnn.console;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -142,18 +139,6 @@ final class ExperimentPlots {
     }
 
     private static String save(Path dir, String name, Chart<?, ?> chart) {
-        Path png = dir.resolve(name + ".png");
-        Path svg = dir.resolve(name + ".svg");
-        try {
-            try (OutputStream out = Files.newOutputStream(png)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-            try (OutputStream out = Files.newOutputStream(svg)) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            }
-        } catch (IOException e) {
-            throw new CommandFailure("cannot write " + png + ": " + e.getMessage());
-        }
-        return name + ": " + png + " and " + svg;
+        return name + ": " + Figures.save(dir, name, chart);
     }
 }

@@ -1,14 +1,8 @@
 package org.tamebnn.console;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -40,19 +34,7 @@ final class LossCurves {
             return "no loss curve to plot: none of these trainers iterates (local-search, ste, dnn and tame do)";
         }
         String name = base.getFileName().toString().replaceFirst("\\.(png|svg)$", "");
-        Path png = base.resolveSibling(name + ".png");
-        Path svg = base.resolveSibling(name + ".svg");
-        try {
-            Files.createDirectories(png.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(png)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-            try (OutputStream out = Files.newOutputStream(svg)) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the loss curves to " + png + ": " + e.getMessage(), e);
-        }
-        return "loss curves of " + series + " run" + (series == 1 ? "" : "s") + " written to " + png + " and " + svg;
+        Figures.Written written = Figures.save(base.toAbsolutePath().getParent(), name, chart);
+        return "loss curves of " + series + " run" + (series == 1 ? "" : "s") + " written to " + written;
     }
 }

@@ -35,6 +35,11 @@ record TrainerRun(String trainer, String solver, String status, String message, 
                 r.network().map(n -> n::predict), r.trainingLoss(), r.lossBound(), time, lossCurve, details);
     }
 
+    /** How a comparison names a run: the solver for the exact trainer, the trainer alone without a solver ("-"). */
+    static String label(String trainer, String solver) {
+        return trainer.equals("exact") ? solver : solver.equals("-") ? trainer : trainer + " / " + solver;
+    }
+
     /** The relative gap between loss and bound, NaN when either is unknown. */
     double gap() {
         return org.tamebnn.api.milp.SolveResult.relativeGap(trainingLoss, lossBound);
