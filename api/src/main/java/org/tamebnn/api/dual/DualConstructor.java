@@ -30,6 +30,14 @@ public interface DualConstructor {
     /** The models it applies to, in words (such as "pure integer, equality rows, A ≥ 0"). */
     String appliesTo();
 
+    /**
+     * The options this method takes in {@link DualRequest#withOption}; a request naming another is
+     * refused. Callers read it to pass what a method understands, such as a known {@code incumbent}.
+     */
+    default java.util.Set<String> options() {
+        return java.util.Set.of();
+    }
+
     /** Builds a dual function of {@code model} as {@code request} asks; never throws for a model it cannot handle. */
     DualResult construct(MilpModel model, DualRequest request);
 }

@@ -65,7 +65,7 @@ final class DualBench {
                 MilpModel model = MpsReader.read(instance.copyTo(scratch));
                 DualRequest request = DualRequest.of(MilpSolvers.create(backend))
                         .withParams(SolveParams.defaults().withTimeLimitSeconds(limitSeconds));
-                if (List.of("bb", "bc", "lagrangian").contains(method.getKey())) {
+                if (method.getValue().options().contains("incumbent")) {
                     request = request.withOption("incumbent", Double.toString(instance.optimum()));
                 }
                 DualResult r = method.getValue().construct(model, request);

@@ -131,9 +131,6 @@ public final class TameTrainer {
         }
     }
 
-    /** The dual-function methods that take the MILP's optimum as {@code incumbent} and a {@code nodes} limit. */
-    private static final java.util.Set<String> TREES = java.util.Set.of("bb", "bc");
-
     private final Options options;
 
     public TameTrainer(Options options) {
@@ -218,13 +215,13 @@ public final class TameTrainer {
                 break;
             }
             DualRequest request = DualRequest.of(dualBackend).withRows(fixed.varyingRows()).withParams(within(params, deadline));
-            if (TREES.contains(dual.name())) {
+            if (dual.options().contains("nodes")) { // a tree: bb, bc
                 // the MILP's optimum prunes the tree from its root; a bounded tree keeps each iteration short;
                 // and the leaves alone, not the whole tree: an interior node's own bound (its LP, in which the
                 // first layer's activations are free between their bounds) does not move with d and, taken as
                 // the max with its children's, flattens F around d, so the field would be 0 near d too
                 request = request.withOption("incumbent", Double.toString(r.objective())).withOption("nodes", "2000");
-                if (dual.name().equals("bb")) {
+                if (dual.options().contains("evaluation")) {
                     request = request.withOption("evaluation", "leaves");
                 }
             }

@@ -42,8 +42,6 @@ public class DualCommands {
     /** Session variable holding the last function built, for {@code dual:eval}. */
     static final String LAST_DUAL = "tamebnn.dual.last";
     private static final List<String> LP_BACKENDS = List.of("ortools-glop", "ortools-clp", "lpsolve");
-    /** The methods whose {@code incumbent} option a known objective value improves. */
-    private static final java.util.Set<String> TAKE_INCUMBENT = java.util.Set.of("bb", "bc", "lagrangian");
     private static final List<String> MILP_BACKENDS = List.of("ortools-scip", "ortools-highs", "ortools-cbc", "ojalgo");
 
     @Reference
@@ -89,7 +87,7 @@ public class DualCommands {
         RegisteredSolver on = backend.isEmpty() ? defaultBackend(dual) : registry.requireSolver(backend);
         Map<String, String> opts = options(options);
         KnownOptimum optimum = subject.known().orElseGet(() -> solveMilp(model, milp, params));
-        if (!opts.containsKey("incumbent") && TAKE_INCUMBENT.contains(dual.name()) && Double.isFinite(optimum.objective())) {
+        if (!opts.containsKey("incumbent") && dual.options().contains("incumbent") && Double.isFinite(optimum.objective())) {
             // the MILP solver's incumbent lets a tree prune by bound from its root, and aims subgradient steps
             opts.put("incumbent", Double.toString(optimum.objective()));
         }

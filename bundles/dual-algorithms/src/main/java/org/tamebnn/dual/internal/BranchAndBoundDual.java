@@ -72,10 +72,14 @@ public final class BranchAndBoundDual implements DualConstructor {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("nodes", "incumbent", "evaluation", "pieces", "farkas");
+    }
+
+    @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "nodes", "incumbent",
-                "evaluation", "pieces", "farkas");
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start);
         if (refused.isPresent()) {
             return refused.get();
         }

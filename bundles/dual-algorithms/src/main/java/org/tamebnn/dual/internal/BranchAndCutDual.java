@@ -82,10 +82,14 @@ public final class BranchAndCutDual implements DualConstructor {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("rounds", "cuts", "family", "maxDenominatorBits", "nodes", "incumbent", "farkas");
+    }
+
+    @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "rounds", "cuts", "family",
-                "maxDenominatorBits", "nodes", "incumbent", "farkas");
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start);
         if (refused.isPresent()) {
             return refused.get();
         }

@@ -43,11 +43,10 @@ final class Constructions {
 
     /**
      * The answer to give instead of constructing, if any: "not applicable" with the reason when the
-     * request cannot be served as asked ({@link #refusal}) or names an option outside {@code options}.
+     * request cannot be served as asked ({@link #refusal}) or names an option outside the method's own.
      */
-    static Optional<DualResult> refused(DualConstructor method, MilpModel model, DualRequest request, long startNanos,
-            String... options) {
-        return refusal(model, request, method.needs()).or(() -> unknownOption(request, Set.of(options)))
+    static Optional<DualResult> refused(DualConstructor method, MilpModel model, DualRequest request, long startNanos) {
+        return refusal(model, request, method.needs()).or(() -> unknownOption(request, method.options()))
                 .map(why -> DualResult.notApplicable(method.name(), why, since(startNanos)));
     }
 

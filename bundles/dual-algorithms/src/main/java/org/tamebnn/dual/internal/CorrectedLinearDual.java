@@ -105,9 +105,14 @@ public final class CorrectedLinearDual implements DualConstructor {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("alpha", "doublings");
+    }
+
+    @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "alpha", "doublings");
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start);
         if (refused.isPresent()) {
             return refused.get();
         }

@@ -144,6 +144,11 @@ public final class CuttingPlaneDual implements DualConstructor {
                 + " columns) whose LP relaxation at b has an optimum; any row senses and bounds";
     }
 
+    @Override
+    public Set<String> options() {
+        return Set.of("rounds", "cuts", "family", "maxDenominatorBits");
+    }
+
     enum Family {
         AUTO,
         FRACTIONAL,
@@ -153,7 +158,7 @@ public final class CuttingPlaneDual implements DualConstructor {
     @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "rounds", "cuts", "family", "maxDenominatorBits");
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start);
         if (refused.isPresent()) {
             return refused.get();
         }

@@ -62,9 +62,14 @@ public final class LagrangianDual implements DualConstructor {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("iterations", "incumbent");
+    }
+
+    @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "iterations", "incumbent");
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start);
         if (refused.isPresent()) {
             return refused.get();
         }

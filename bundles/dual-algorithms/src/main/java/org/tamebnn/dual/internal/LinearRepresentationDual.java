@@ -112,9 +112,14 @@ public final class LinearRepresentationDual implements DualConstructor {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("objective", "maxPoints");
+    }
+
+    @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "objective", "maxPoints");
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start);
         if (refused.isPresent()) {
             return refused.get();
         }

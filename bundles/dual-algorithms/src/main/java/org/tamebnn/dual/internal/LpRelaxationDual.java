@@ -57,6 +57,11 @@ public final class LpRelaxationDual implements DualConstructor {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of();
+    }
+
+    @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
         Optional<DualResult> refused = Constructions.refused(this, model, request, start);

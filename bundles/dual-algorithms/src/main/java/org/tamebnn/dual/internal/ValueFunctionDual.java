@@ -53,9 +53,14 @@ public final class ValueFunctionDual implements DualConstructor {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("lo", "hi", "pieces");
+    }
+
+    @Override
     public DualResult construct(MilpModel model, DualRequest request) {
         long start = System.nanoTime();
-        Optional<DualResult> refused = Constructions.refused(this, model, request, start, "lo", "hi", "pieces");
+        Optional<DualResult> refused = Constructions.refused(this, model, request, start);
         if (refused.isPresent()) {
             return refused.get();
         }
