@@ -34,6 +34,8 @@ import org.tamebnn.api.milp.Variable;
  * down from the root, a subtree whose own bound already reaches the incumbent at b₀ needs nothing
  * below it. That is enough for F(b₀) = z(b₀) on a complete tree; {@code farkas=all} raises every
  * infeasible leaf, which makes F stronger away from b₀ at the price of one LP per infeasible leaf.
+ * Where infeasible children are common, children are solved as elastic LPs instead, whose own
+ * bound closes an infeasible box with no second LP ({@link #solve}, {@link #elasticPays}).
  */
 final class LpTreeSearch {
     private static final double INTEGRALITY = 1e-6;
@@ -505,7 +507,7 @@ final class LpTreeSearch {
         return best;
     }
 
-    static double pruneTolerance(double incumbent) {
+    private static double pruneTolerance(double incumbent) {
         return Double.isFinite(incumbent) ? 1e-9 * Math.max(1, Math.abs(incumbent)) : 0;
     }
 }
