@@ -76,6 +76,15 @@ public record TrainerResult(String solver, Termination termination, Optional<Net
                 milp, attachments);
     }
 
+    /** A copy with {@code more} attached after this result's own attachments (the service adds the prepared data). */
+    public TrainerResult withAttachments(List<Object> more) {
+        List<Object> all = new ArrayList<>(attachments);
+        all.addAll(more);
+        return new TrainerResult(solver, termination, network, trainingLoss, lossBound, objective, bestBound, nodes,
+                buildTime, solveTime, totalTime, lossCurve, rounds, consistency, solutionViolation, message, details,
+                milp, all);
+    }
+
     /** Builds a {@link TrainerResult}; everything not set is unknown or empty. */
     public static final class Builder {
         private final String solver;

@@ -37,11 +37,11 @@ public interface TrainingService {
      * each of {@code solvers} — on the same prepared data, and checks the runs' claims against each
      * other: an optimal loss or a bound above a loss another run's network verifiably reached is
      * refuted ({@link TrainingOutcome#refutation()}). Runs not started when the caller cancels are
-     * left out; those finished are kept.
+     * listed in {@link Comparison#notRun()}; those finished are kept.
      *
      * @param trainers trainer names; empty for the spec's own trainer
      * @param solvers  solver names; empty for every installed MILP solver
      * @throws TrainingException when the comparison cannot start
      */
-    List<TrainingOutcome> compare(RunSpec spec, List<String> trainers, List<String> solvers, RunControl control);
+    Comparison compare(RunSpec spec, List<String> trainers, List<String> solvers, RunControl control);
 }

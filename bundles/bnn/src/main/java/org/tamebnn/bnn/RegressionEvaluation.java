@@ -31,9 +31,21 @@ public record RegressionEvaluation(int rows, double mae, double rmse, double r2)
      * with the target scaler's ranges ({@code MinMaxScaler.range}) the errors are in the original units.
      */
     public static RegressionEvaluation of(TrainedBnn network, Dataset data, double[] ranges) {
-        if (!data.isRegression() || !network.spec().isRegression()) {
+        if (!network.spec().isRegression()) {
             throw new IllegalArgumentException("regression metrics need a regression network and data set; "
                     + network.spec().describe() + " on '" + data.name() + "'");
+        }
+        return of((org.tamebnn.api.training.Network) network, data, ranges);
+    }
+
+    /**
+     * Scores any network's real outputs ({@link org.tamebnn.api.training.Network#outputs}) on
+     * {@code data}, as {@link #of(TrainedBnn, Dataset, double[])} does.
+     */
+    public static RegressionEvaluation of(org.tamebnn.api.training.Network network, Dataset data, double[] ranges) {
+        if (!data.isRegression()) {
+            throw new IllegalArgumentException("regression metrics need a regression data set; '" + data.name()
+                    + "' has classes");
         }
         if (data.size() == 0) {
             throw new IllegalArgumentException("data set '" + data.name() + "' has no rows to score");
@@ -51,7 +63,10 @@ public record RegressionEvaluation(int rows, double mae, double rmse, double r2)
         double abs = 0;
         double sse = 0;
         double sst = 0;
-        double[][] predicted = network.predictValues(data);
+        double[][] predicted = new double[data.size()][];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = network.outputs(data.row(i));
+        }
         for (int i = 0; i < data.size(); i++) {
             for (int k = 0; k < m; k++) {
                 double e = (predicted[i][k] - data.target(i, k)) * ranges[k];

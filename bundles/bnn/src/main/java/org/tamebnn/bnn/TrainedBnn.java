@@ -32,7 +32,8 @@ import org.tamebnn.data.Dataset;
  * @param thresholds      [layer][neuron] (all 0 for BDNN0)
  * @param firingThreshold a neuron fires iff its preactivation is ≥ this; normally {@link BnnSpec#firingThreshold()}
  */
-public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] thresholds, double firingThreshold) {
+public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] thresholds, double firingThreshold)
+        implements org.tamebnn.api.training.Network {
 
     /** Checks the shapes against the spec and copies. */
     public TrainedBnn {
@@ -182,6 +183,23 @@ public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] threshol
     /** Every layer's activations for {@code x}. */
     public int[][] activations(double[] x) {
         return forward(x).activations();
+    }
+
+    /** {@link #predict(double[])}, as the training API reads a network. */
+    @Override
+    public int classify(double[] row) {
+        return predict(row);
+    }
+
+    /** A regression network's values, a classifier's output activations. */
+    @Override
+    public double[] outputs(double[] row) {
+        return forward(row).outputs();
+    }
+
+    @Override
+    public String describe() {
+        return spec.describe();
     }
 
     /** The predicted class of {@code x}; for a classifier only (a regression network has {@link #predictValues}). */

@@ -17,7 +17,7 @@ import java.util.OptionalInt;
  * {@link RawDataset} until a {@link MissingValuePolicy} resolves them. Arrays are copied in and
  * out, so no caller can change one.
  */
-public final class Dataset {
+public final class Dataset implements org.tamebnn.api.training.TrainingData {
     private final String name;
     private final List<String> featureNames;
     private final double[][] features;
@@ -89,6 +89,37 @@ public final class Dataset {
         }
         Dataset d = of(name, featureNames, features, new int[features.length], regressionMapping(), sourceLines);
         return new Dataset(d.name, d.featureNames, d.features, d.labels, d.classes, d.sourceLines, t, tNames);
+    }
+
+    /**
+     * {@code data} as a data set: the same object when it is one, else a copy (classes named by
+     * {@link TrainingData#classNames()}; regression targets named {@code target 0}, ...).
+     */
+    public static Dataset from(org.tamebnn.api.training.TrainingData data) {
+        if (data instanceof Dataset d) {
+            return d;
+        }
+        double[][] rows = new double[data.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = data.row(i);
+        }
+        if (data.isRegression()) {
+            double[][] targets = new double[data.size()][];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = data.targets(i);
+            }
+            List<String> names = new java.util.ArrayList<>();
+            for (int k = 0; k < (targets.length == 0 ? 1 : targets[0].length); k++) {
+                names.add("target " + k);
+            }
+            return regression(data.name(), data.featureNames(), rows, names, targets, null);
+        }
+        int[] labels = new int[data.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = data.label(i);
+        }
+        return of(data.name(), data.featureNames(), rows, labels,
+                new LabelMapping(data.classNames().stream().map(ClassLabel::of).toList()));
     }
 
     /** True for a regression data set (real targets), false for a classification one (class labels). */

@@ -19,7 +19,7 @@
  * {@link org.tamebnn.data.DataException} whose message names the file, line and column.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.tamebnn.data;
 
 import org.osgi.annotation.bundle.Export;

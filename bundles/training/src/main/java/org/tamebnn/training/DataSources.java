@@ -1,0 +1,127 @@
+package org.tamebnn.training;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.tamebnn.api.training.RunSpec;
+import org.tamebnn.api.training.Task;
+import org.tamebnn.api.training.TrainingException;
+import org.tamebnn.data.BuiltinDatasets;
+import org.tamebnn.data.ColumnRef;
+import org.tamebnn.data.CsvDatasetLoader;
+import org.tamebnn.data.CsvOptions;
+import org.tamebnn.data.DataException;
+import org.tamebnn.data.RandomDataGenerator;
+import org.tamebnn.data.RandomDataSpec;
+import org.tamebnn.data.RawDataset;
+
+/**
+ * The rows a {@link RunSpec.Data} names: a shipped data set ({@code bcw}, {@code wdbc}), Bah &amp;
+ * Kurtz's random data ({@code random} or {@code random:dimension=D,points=N}, drawn with the run's
+ * seed so that each seed is a fresh data set, as the paper averages over data sets), or a CSV file.
+ * Every problem is a one-line {@link TrainingException} naming the file, line and field.
+ */
+public final class DataSources {
+    /** The name of Bah &amp; Kurtz's random data. */
+    public static final String RANDOM = "random";
+
+    private DataSources() {
+    }
+
+    /**
+     * Loads the rows to train on (at least two classes).
+     *
+     * @param directory where a relative CSV path resolves
+     * @param seed      draws random data
+     */
+    public static RawDataset load(RunSpec.Data data, long seed, Path directory) {
+        return load(data, seed, directory, 2);
+    }
+
+    /**
+     * Loads rows a saved network classifies: a file of one class is fine (new cases all benign).
+     *
+     * @param directory where a relative CSV path resolves
+     */
+    public static RawDataset loadToClassify(RunSpec.Data data, Path directory) {
+        return load(data, 0, directory, 1);
+    }
+
+    /** True for a name of a shipped or generated data set rather than a file. */
+    public static boolean isBuiltIn(String source) {
+        return BuiltinDatasets.names().contains(source) || isRandom(source);
+    }
+
+    /** The CSV file {@code source} names, resolved against {@code directory}. */
+    public static Path file(String source, Path directory) {
+        Path p = Path.of(source);
+        return (p.isAbsolute() ? p : directory.resolve(p)).normalize();
+    }
+
+    private static RawDataset load(RunSpec.Data data, long seed, Path directory, int minimumClasses) {
+        boolean regression = data.task() == Task.REGRESSION;
+        String source = data.source();
+        try {
+            if (regression && data.label().isEmpty()) {
+                throw new TrainingException("--task regression needs --label COLUMN: the column to predict");
+            }
+            if (BuiltinDatasets.names().contains(source)) {
+                // a shipped data set's label is its class; for regression one of its features is the target
+                return regression ? BuiltinDatasets.load(source).regressionOn(data.label()) : BuiltinDatasets.load(source);
+            }
+            if (isRandom(source)) {
+                return random(source, seed);
+            }
+            Path file = file(source, directory);
+            if (!Files.isRegularFile(file)) {
+                throw new TrainingException("no such file: " + source);
+            }
+            CsvOptions options = CsvOptions.defaults().minimumClasses(minimumClasses).regression(regression);
+            if (!data.label().isEmpty()) {
+                options = options.label(data.label());
+            }
+            if (!data.drop().isEmpty()) {
+                options = options.drop(data.drop().stream().map(d -> ColumnRef.parse(d.strip())).toArray(ColumnRef[]::new));
+            }
+            return CsvDatasetLoader.load(file, options);
+        } catch (DataException e) {
+            throw new TrainingException(e.getMessage(), e);
+        }
+    }
+
+    private static boolean isRandom(String source) {
+        return source.equals(RANDOM) || source.startsWith(RANDOM + ":");
+    }
+
+    private static RawDataset random(String source, long seed) {
+        RandomDataSpec spec = RandomDataSpec.defaults().withSeed(seed);
+        if (source.startsWith(RANDOM + ":")) {
+            for (String part : source.substring(RANDOM.length() + 1).split(",")) {
+                String[] kv = part.split("=", 2);
+                String key = kv[0].strip();
+                int value = kv.length == 2 ? wholeNumber(kv[1].strip()) : -1;
+                spec = switch (key) {
+                    case "dimension" -> spec.withDimension(atLeast(source, key, value, 1));
+                    case "points" -> spec.withPoints(atLeast(source, key, value, 3));
+                    default -> throw new TrainingException("'" + source + "': random data takes random:dimension=D,points=N");
+                };
+            }
+        }
+        return RawDataset.from(RandomDataGenerator.generate(spec));
+    }
+
+    private static int wholeNumber(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static int atLeast(String source, String key, int value, int min) {
+        if (value < min) {
+            throw new TrainingException("'" + source + "': " + key + " must be a whole number of at least " + min);
+        }
+        return value;
+    }
+}
