@@ -6,8 +6,9 @@ import java.util.Objects;
  * What one run of a cell produced: the solver's (or trainer's) status and the metrics. Any metric
  * may be null: unknown (a bound the backend does not give) or not applicable (no solver ran).
  *
- * @param status the solver's status ({@code OPTIMAL}, {@code FEASIBLE}, {@code TIME_LIMIT}, ...),
- *        a trainer's own word for solverless trainers (e.g. {@code DONE}), or {@link #ERROR}
+ * @param status how the run ended, in the vocabulary every trainer shares ({@code OPTIMAL}, {@code FEASIBLE},
+ *        {@code TIME_LIMIT}, ...; stores written before it have {@code DONE} for the gradient baselines),
+ *        or {@link #ERROR}
  * @param trainingLoss the loss on the training set
  * @param objective the MILP objective of the incumbent
  * @param bound the best bound

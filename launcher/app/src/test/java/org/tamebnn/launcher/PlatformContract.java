@@ -187,8 +187,8 @@ abstract class PlatformContract {
     void everyKindOfTrainerRunsInsideTheFramework() throws Exception {
         String out = gogo("bnn:compare --data bcw --train-size 25 --hidden 3 --solvers ortools-scip"
                 + " --trainers ste,dnn,tame --trainer-options epochs=30,iterations=2 --time-limit 60");
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("| ste ") && l.contains("DONE")), out);
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("| dnn ") && (l.contains("DONE") || l.contains("OpenBLAS"))), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("| ste ") && l.contains("FEASIBLE")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("| dnn ") && (l.contains("FEASIBLE") || l.contains("OpenBLAS"))), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("| tame / ortools-scip ") && l.contains("FEASIBLE")), out);
     }
 

@@ -1,7 +1,6 @@
 package org.tamebnn.console;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +11,20 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.training.Comparison;
+import org.tamebnn.api.training.RunControl;
+import org.tamebnn.api.training.RunSpec;
+import org.tamebnn.api.training.Task;
+import org.tamebnn.api.training.Trainer;
+import org.tamebnn.api.training.TrainingException;
+import org.tamebnn.api.training.TrainingOutcome;
+import org.tamebnn.api.training.TrainingService;
 import org.tamebnn.bnn.ExactTrainer;
 import org.tamebnn.bnn.TrainedBnn;
 import org.tamebnn.bnn.TrainingResult;
 import org.tamebnn.data.PreparedData;
 import org.tamebnn.data.RawDataset;
+import org.tamebnn.training.DataSources;
 
 /**
  * The {@code bnn} scope: {@code bnn:train} trains one network on one solver; {@code bnn:compare}
@@ -32,8 +39,6 @@ import org.tamebnn.data.RawDataset;
         "osgi.command.function=explain",
         "osgi.command.function=trainers" })
 public class BnnCommands {
-    /** Solvers tried in this order when none is named: the fastest measured first. */
-    static final List<String> PREFERRED = List.of("ortools-highs", "ortools-scip", "ortools-cbc", "ojalgo");
     /** Session variable holding the last training MILP, which {@code dual:build} certifies when given no file. */
     static final String LAST_TRAINING = "tamebnn.bnn.last";
 
@@ -48,10 +53,15 @@ public class BnnCommands {
      */
     record LastTraining(String describe, org.tamebnn.api.milp.MilpModel model, DualCommands.KnownOptimum optimum,
             String outcome, TrainedBnn network, PreparedData data, double[][] originalTest) {
-        static LastTraining of(TrainingResult r, String network, PreparedData data, double[][] originalTest) {
-            return new LastTraining(network + " on " + r.solver(), r.milp().model(),
-                    new DualCommands.KnownOptimum(r.solver(), r.status(), r.hasNetwork() ? r.objective() : Double.NaN,
-                            r.bestBound()), r.describe(), r.network().orElse(null), data, originalTest);
+        /** The outcome's MILP run, when it has one (a MILP trainer's), with the data it was prepared from. */
+        static Optional<LastTraining> of(TrainingOutcome o) {
+            Optional<TrainingResult> milp = o.result().attachment(TrainingResult.class);
+            PreparedData data = o.result().attachment(PreparedData.class).orElseThrow();
+            RawDataset raw = o.result().attachment(RawDataset.class).orElseThrow();
+            return milp.map(r -> new LastTraining(r.network().map(n -> n.spec().describe()).orElse(o.trainer())
+                    + " on " + r.solver(), r.milp().model(), new DualCommands.KnownOptimum(r.solver(), r.status(),
+                            r.hasNetwork() ? r.objective() : Double.NaN, r.bestBound()), r.describe(),
+                    r.network().orElse(null), data, Explanation.originalTestRows(raw, data)));
         }
     }
 
@@ -73,6 +83,9 @@ public class BnnCommands {
     private static final String LOSS = "loss function (default zero-one; for regression absolute or squared)";
     private static final String TASK = "classification (default) or regression: an identity output predicting the real --label column (of a CSV file, or a feature of bcw/wdbc) under --loss absolute or squared";
     private static final String SOLVER = "solver (see solver:list; default the first installed of ortools-highs, ortools-scip, ortools-cbc, ojalgo)";
+    private static final String FORMAT = "table (default), json (the typed outcome, for scripts and notebooks) or csv";
+    private static final String SPEC = "run this saved run specification (JSON, as --print-spec writes it) instead of the data, network and training options";
+    private static final String PRINT_SPEC = "print the run specification this command would run (JSON), and run nothing";
     private static final String TIME_LIMIT = "time limit per solve in seconds (default 60)";
     private static final String SAVE = "write the trained network and its data preparation to this JSON file";
     private static final String MODEL = "a model file written by bnn:train --save";
@@ -83,18 +96,18 @@ public class BnnCommands {
     private static final String TRAINER_OPTIONS = "the trainers' own options as key=value,key=value (e.g. restarts=3 or iterations=20,dual=bb)";
     private static final String PLOT = "write the loss curves of the trainers that iterate to FILE.png and FILE.svg";
 
-    private static final String TRAINER_LIST = " exact, local-search, online, robust, ste, dnn or tame (bnn:trainers lists them with their options)";
+    private static final String TRAINER_LIST = " exact, local-search, online, robust, ste, dnn, tame or any installed (bnn:trainers lists them with their options)";
 
     @Reference
-    SolverRegistry registry;
+    TrainingService training;
 
     /** For the framework. */
     public BnnCommands() {
     }
 
     /** Outside OSGi (tests, embedding). */
-    BnnCommands(SolverRegistry registry) {
-        this.registry = registry;
+    BnnCommands(TrainingService training) {
+        this.training = training;
     }
 
     @Descriptor("train a binarized neural network as a MILP (Bah & Kurtz, Theorem 2) on one solver; prints loss, bound, gap, time and train/test metrics")
@@ -119,42 +132,61 @@ public class BnnCommands {
             @Descriptor(SAVE) @Parameter(names = { "--save" }, absentValue = "") String save,
             @Descriptor(TRAINER + TRAINER_LIST) @Parameter(names = { "--trainer" }, absentValue = "exact") String trainer,
             @Descriptor(TRAINER_OPTIONS) @Parameter(names = { "--trainer-options" }, absentValue = "") String trainerOptions,
-            @Descriptor(TASK) @Parameter(names = { "--task" }, absentValue = "classification") String task) {
-        boolean regression = DataChoice.regression(task);
-        Trainers.Trainer chosenTrainer = Trainers.require(trainer);
-        if (regression && !chosenTrainer.name().equals("exact")) {
-            throw new CommandFailure("--task regression trains with the exact trainer only (the others read classes"
-                    + " off binary outputs), not '" + chosenTrainer.name() + "'");
+            @Descriptor(TASK) @Parameter(names = { "--task" }, absentValue = "classification") String task,
+            @Descriptor(FORMAT) @Parameter(names = { "--format" }, absentValue = "table") String format,
+            @Descriptor(SPEC) @Parameter(names = { "--spec" }, absentValue = "") String specFile,
+            @Descriptor(PRINT_SPEC) @Parameter(names = { "--print-spec" }, presentValue = "true", absentValue = "false") boolean printSpec) {
+        OutcomeFormats.checkFormat(format);
+        RunSpec spec = specFile.isEmpty()
+                ? new RunSpecOptions(data, label, drop, missing, trainSize, seed, task, hidden, variant, weights,
+                        activation, epsilon, formulation, maxMargin, start, loss, timeLimit)
+                        .toSpec(trainer, trainerOptions, solver)
+                : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));
+        RunControl control = RunControl.none().withDirectory(SolverCommands.folder(session));
+        if (printSpec) {
+            return OutcomeFormats.spec(service(() -> training.resolve(spec, control)));
         }
-        TrainerSettings settings = TrainerSettings.parse(trainerOptions);
-        settings.check(chosenTrainer.name(), chosenTrainer.options());
-        PreparedRun run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed, regression),
-                new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
-        RegisteredSolver chosen = !chosenTrainer.usesSolver() ? null
-                : solver.isEmpty() ? defaultSolver() : registry.requireSolver(solver);
-        TrainerRun r;
-        try (CtrlC ctrlC = CtrlC.cancels(session, System.err)) {
-            r = run.train(chosenTrainer, chosen, settings, ctrlC.token());
+        TrainingOutcome o;
+        try (CtrlC ctrlC = CtrlC.cancels(session, System.err); TrainingProgress progress = TrainingProgress.onStandardError()) {
+            o = service(() -> training.train(spec, control.withListener(progress).withCancel(ctrlC.token())));
         }
-        if (session != null && r.milp().isPresent()) {
-            session.put(LAST_TRAINING, LastTraining.of(r.milp().get(), run.spec().describe(), run.data(),
-                    Explanation.originalTestRows(run.raw(), run.data())));
+        if (session != null) {
+            LastTraining.of(o).ifPresent(t -> session.put(LAST_TRAINING, t));
         }
-        String out = run.header() + System.lineSeparator()
-                + (regression ? RegressionTable.single(r, run.data()) : BnnTables.single(r, run.data()));
-        Optional<TrainedBnn> network = r.milp().flatMap(TrainingResult::network);
-        if (!save.isEmpty() && regression) {
-            out += System.lineSeparator() + "not saved: model files hold classifiers; regression networks are not"
-                    + " written yet";
-        } else if (!save.isEmpty() && network.isPresent()) {
-            Path file = SolverCommands.output(session, save);
-            ModelFile.of(network.get(), run.data(), data, r.milp().get().describe()).write(file);
-            out += System.lineSeparator() + "saved to " + file;
-        } else if (!save.isEmpty()) {
-            out += System.lineSeparator() + "not saved: there is no network" + (r.milp().isEmpty() && r.hasModel()
-                    ? " file for " + r.trainer() + " (model files hold networks trained through their MILP)" : "");
+        String saved = save.isEmpty() ? "" : System.lineSeparator() + save(session, o, save);
+        return switch (format) {
+            case "json" -> OutcomeFormats.json(o);
+            case "csv" -> OutcomeFormats.csv(List.of(o));
+            default -> String.join(System.lineSeparator(), o.preparation()) + System.lineSeparator()
+                    + (o.spec().data().task() == Task.REGRESSION ? RegressionTable.single(o) : BnnTables.single(o))
+                    + saved;
+        };
+    }
+
+    /** Writes the network of {@code o} to {@code file}, or says why there is none to write. */
+    private static String save(CommandSession session, TrainingOutcome o, String file) {
+        Optional<TrainingResult> milp = o.result().attachment(TrainingResult.class);
+        Optional<TrainedBnn> network = milp.flatMap(TrainingResult::network);
+        if (o.spec().data().task() == Task.REGRESSION) {
+            return "not saved: model files hold classifiers; regression networks are not written yet";
         }
-        return out;
+        if (network.isEmpty()) {
+            return "not saved: there is no network" + (milp.isEmpty() && o.network().isPresent() ? " file for "
+                    + o.trainer() + " (model files hold networks trained through their MILP)" : "");
+        }
+        Path path = SolverCommands.output(session, file);
+        ModelFile.of(network.get(), o.result().attachment(PreparedData.class).orElseThrow(), o.spec().data().source(),
+                milp.get().describe()).write(path);
+        return "saved to " + path;
+    }
+
+    /** A call of the training service, its refusals as one-line command failures. */
+    private static <T> T service(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (TrainingException e) {
+            throw new CommandFailure(e.getMessage());
+        }
     }
 
     @Descriptor("classify every row of a data set with a saved network and report accuracy, precision, recall and F1")
@@ -167,7 +199,7 @@ public class BnnCommands {
             throw new CommandFailure("--model FILE is required (write one with bnn:train --save FILE)");
         }
         ModelFile m = ModelFile.read(SolverCommands.resolve(session, model));
-        RawDataset raw = new DataChoice(data, label, drop, m.missing().cliName(), 0, 0).loadToClassify(session);
+        RawDataset raw = toClassify(session, data, label, drop, m);
         Prediction p = Prediction.of(m, raw);
         return String.format(Locale.ROOT, "model %s (%s); %d rows of %s", model, m.spec().describe(), raw.size(),
                 raw.source()) + System.lineSeparator() + BnnTables.metrics(List.of(new BnnTables.Scored("all", p.evaluation())));
@@ -184,7 +216,7 @@ public class BnnCommands {
             @Descriptor(DROP) @Parameter(names = { "--drop" }, absentValue = "") String drop) {
         if (!model.isEmpty()) {
             ModelFile m = ModelFile.read(SolverCommands.resolve(session, model));
-            RawDataset raw = new DataChoice(data, label, drop, m.missing().cliName(), 0, 0).loadToClassify(session);
+            RawDataset raw = toClassify(session, data, label, drop, m);
             return Explanation.of("model " + model + " (" + m.spec().describe() + ")", m, raw, digits);
         }
         Object last = session == null ? null : session.get(LAST_TRAINING);
@@ -204,7 +236,12 @@ public class BnnCommands {
 
     @Descriptor("list the trainers bnn:train --trainer and bnn:compare --trainers take, with their --trainer-options")
     public String trainers() {
-        return "trainers (--trainer NAME; options as --trainer-options key=value,key=value):" + Trainers.help();
+        StringBuilder sb = new StringBuilder("trainers (--trainer NAME; options as --trainer-options key=value,key=value):");
+        for (Trainer t : training.trainers()) {
+            sb.append(String.format("%n  %-13s %s%s", t.name(), t.description(), t.needsSolver() ? "" : " (no solver)"));
+            t.options().forEach(o -> sb.append(String.format("%n      %s", o.describe())));
+        }
+        return sb.toString();
     }
 
     @Descriptor("train the same network with every installed MILP solver (or --solvers a,b) and print one table")
@@ -228,65 +265,50 @@ public class BnnCommands {
             @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit,
             @Descriptor(TRAINERS + TRAINER_LIST) @Parameter(names = { "--trainers" }, absentValue = "exact") String trainers,
             @Descriptor(TRAINER_OPTIONS) @Parameter(names = { "--trainer-options" }, absentValue = "") String trainerOptions,
-            @Descriptor(PLOT) @Parameter(names = { "--plot" }, absentValue = "") String plot) {
-        List<Trainers.Trainer> chosenTrainers = Arrays.stream(trainers.split(",")).map(String::strip)
-                .filter(t -> !t.isEmpty()).map(Trainers::require).toList();
-        TrainerSettings settings = TrainerSettings.parse(trainerOptions);
-        java.util.Set<String> known = new java.util.HashSet<>();
-        chosenTrainers.forEach(t -> known.addAll(t.options()));
-        settings.check(String.join(", ", chosenTrainers.stream().map(Trainers.Trainer::name).toList()), known);
-        PreparedRun run = prepare(session, new DataChoice(data, label, drop, missing, trainSize, seed),
-                new TrainingChoice(hidden, variant, weights, activation, epsilon, formulation, maxMargin, start), loss, timeLimit);
-        List<RegisteredSolver> milpSolvers = new ArrayList<>();
-        for (RegisteredSolver s : chosen(solvers)) {
-            if (s.solver().info().supports(Capability.INTEGER_VARIABLES)) {
-                milpSolvers.add(s);
-            } else if (!solvers.isBlank()) {
-                throw new CommandFailure(s.name() + " solves LPs only; training a BNN needs a MILP solver");
-            } // unnamed LP-only solvers are left out: solver:list shows them
+            @Descriptor(PLOT) @Parameter(names = { "--plot" }, absentValue = "") String plot,
+            @Descriptor(FORMAT) @Parameter(names = { "--format" }, absentValue = "table") String format,
+            @Descriptor(SPEC) @Parameter(names = { "--spec" }, absentValue = "") String specFile,
+            @Descriptor(PRINT_SPEC) @Parameter(names = { "--print-spec" }, presentValue = "true", absentValue = "false") boolean printSpec) {
+        OutcomeFormats.checkFormat(format);
+        List<String> trainerNames = names(trainers);
+        RunSpec spec = specFile.isEmpty()
+                ? new RunSpecOptions(data, label, drop, missing, trainSize, seed, "classification", hidden, variant,
+                        weights, activation, epsilon, formulation, maxMargin, start, loss, timeLimit)
+                        .toSpec(trainerNames.isEmpty() ? "exact" : trainerNames.get(0), trainerOptions, "")
+                : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));
+        if (printSpec) {
+            return OutcomeFormats.spec(spec);
         }
-        List<BnnRow> rows = new ArrayList<>();
-        List<String> notRun = new ArrayList<>();
-        try (CtrlC ctrlC = CtrlC.cancels(session, System.err)) {
-            for (Trainers.Trainer t : chosenTrainers) {
-                for (RegisteredSolver s : t.usesSolver() ? milpSolvers : java.util.Collections.<RegisteredSolver>singletonList(null)) {
-                    String runName = TrainerRun.label(t.name(), s == null ? "-" : s.name());
-                    if (ctrlC.pressed()) {
-                        notRun.add(runName);
-                    } else {
-                        rows.add(BnnRow.of(run.train(t, s, settings, ctrlC.token()), run.data()));
-                    }
-                }
-            }
+        RunControl control = RunControl.none().withDirectory(SolverCommands.folder(session));
+        Comparison c;
+        try (CtrlC ctrlC = CtrlC.cancels(session, System.err); TrainingProgress progress = TrainingProgress.onStandardError()) {
+            c = service(() -> training.compare(spec, trainerNames, names(solvers),
+                    control.withListener(progress).withCancel(ctrlC.token())));
         }
-        String table = run.header() + System.lineSeparator() + BnnTables.comparison(BnnRow.crossChecked(rows));
+        if (format.equals("json")) {
+            return OutcomeFormats.json(c);
+        }
+        if (format.equals("csv")) {
+            return OutcomeFormats.csv(c.outcomes());
+        }
+        String table = c.outcomes().isEmpty() ? BnnTables.comparison(c.outcomes())
+                : String.join(System.lineSeparator(), c.outcomes().get(0).preparation()) + System.lineSeparator()
+                        + BnnTables.comparison(c.outcomes());
         if (!plot.isEmpty()) {
-            table += System.lineSeparator() + LossCurves.write(SolverCommands.output(session, plot), rows);
+            table += System.lineSeparator() + LossCurves.write(SolverCommands.output(session, plot), c.outcomes());
         }
-        return notRun.isEmpty() ? table
-                : table + System.lineSeparator() + "cancelled (Ctrl-C); not run: " + String.join(", ", notRun);
+        return c.notRun().isEmpty() ? table
+                : table + System.lineSeparator() + "cancelled (Ctrl-C); not run: " + String.join(", ", c.notRun());
     }
 
-    private List<RegisteredSolver> chosen(String names) {
-        if (names.isBlank()) {
-            // a portfolio races the others: comparing it with them would solve everything twice
-            return registry.solvers().stream().filter(s -> !s.composite()).toList();
-        }
-        return Arrays.stream(names.split(",")).map(String::strip).map(registry::requireSolver).toList();
+    private static List<String> names(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 
-    private RegisteredSolver defaultSolver() {
-        for (String name : PREFERRED) {
-            var s = registry.solver(name);
-            if (s.isPresent() && s.get().solver().availability().isAvailable()) {
-                return s.get();
-            }
-        }
-        throw new CommandFailure("no MILP solver installed (see solver:list)");
-    }
-
-    private PreparedRun prepare(CommandSession session, DataChoice dataChoice, TrainingChoice choice, String lossName,
-            double timeLimit) {
-        return PreparedRun.of(registry, session, dataChoice, choice, lossName, SolverCommands.withTimeLimit(timeLimit));
+    /** The rows a saved network classifies, prepared as its training rows were. */
+    private static RawDataset toClassify(CommandSession session, String data, String label, String drop, ModelFile m) {
+        RunSpec.Data source = new RunSpec.Data(data, Task.CLASSIFICATION, label, names(drop), m.missing().cliName(),
+                RunSpec.defaults().data().scaling());
+        return service(() -> DataSources.loadToClassify(source, SolverCommands.folder(session)));
     }
 }

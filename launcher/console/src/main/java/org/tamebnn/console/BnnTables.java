@@ -9,7 +9,9 @@ import com.github.freva.asciitable.ColumnData;
 
 import org.tamebnn.bnn.Evaluation;
 import org.tamebnn.bnn.TrainingResult;
-import org.tamebnn.data.PreparedData;
+import org.tamebnn.api.training.Scores;
+import org.tamebnn.api.training.TrainerResult;
+import org.tamebnn.api.training.TrainingOutcome;
 
 /**
  * Tables of the {@code bnn} commands. Precision, recall and F1 are weighted averages over the
@@ -19,34 +21,52 @@ final class BnnTables {
     private BnnTables() {
     }
 
-    static String single(TrainerRun run, PreparedData data) {
-        BnnRow row = BnnRow.of(run, data);
+    static String single(TrainingOutcome o) {
+        TrainerResult run = o.result();
         StringBuilder out = new StringBuilder();
-        Optional<TrainingResult> milp = run.milp();
+        Optional<TrainingResult> milp = run.attachment(TrainingResult.class);
         if (milp.isPresent()) {
             TrainingResult r = milp.get();
             out.append(String.format(Locale.ROOT, "%s%s: %s; training loss %s, bound %s, gap %s; build %s, solve %s, nodes %s",
-                    run.trainer().equals("exact") ? "" : run.trainer() + " on ", r.solver(), r.status(),
+                    o.trainer().equals("exact") ? "" : o.trainer() + " on ", r.solver(), o.termination().label(),
                     Format.number(r.trainingLoss()), Format.number(r.lossBound()), Format.percent(r.lossGap()),
                     Format.seconds(r.buildTime()), Format.seconds(r.solveTime()), Format.count(r.nodes())));
-            if (!run.trainer().equals("exact")) {
-                out.append(", total ").append(Format.seconds(run.time()));
+            if (!o.trainer().equals("exact")) {
+                out.append(", total ").append(Format.seconds(run.totalTime()));
             }
         } else {
-            out.append(String.format(Locale.ROOT, "%s: %s; training loss %s; %s", run.trainer(), run.status(),
-                    Format.number(run.trainingLoss()), Format.seconds(run.time())));
+            out.append(String.format(Locale.ROOT, "%s: %s; training loss %s; %s", o.trainer(), o.termination().label(),
+                    Format.number(run.trainingLoss()), Format.seconds(run.totalTime())));
         }
-        if (!row.note().isEmpty()) {
-            out.append(System.lineSeparator()).append("note: ").append(row.note());
+        if (!o.note().isEmpty()) {
+            out.append(System.lineSeparator()).append("note: ").append(o.note());
         }
-        milp.flatMap(TrainingResult::consistency).ifPresent(c -> out.append(System.lineSeparator()).append("check: ").append(c.describe()));
+        run.consistency().ifPresent(c -> out.append(System.lineSeparator()).append("check: ").append(c.describe()));
         milp.flatMap(TrainingResult::start).ifPresent(s -> out.append(System.lineSeparator()).append("start: ").append(s.describe()));
         run.details().forEach(d -> out.append(System.lineSeparator()).append(d));
-        if (row.hasNetwork()) {
-            out.append(System.lineSeparator()).append(metrics(List.of(new Scored("train", row.train()),
-                    new Scored("test", row.test()))));
+        if (o.train().isPresent()) {
+            out.append(System.lineSeparator()).append(scores(List.of(new Named("train", o.train().get()),
+                    new Named("test", o.test().orElseThrow()))));
         }
         return out.toString();
+    }
+
+    /** A named score, one row of a scores table. */
+    private record Named(String name, Scores s) {
+        Scores.Classification c() {
+            return (Scores.Classification) s;
+        }
+    }
+
+    private static String scores(List<Named> rows) {
+        List<ColumnData<Named>> columns = List.of(
+                Tables.left("").with(Named::name),
+                Tables.right("points").with(s -> Integer.toString(s.s().size())),
+                Tables.right("accuracy").with(s -> pct(s.c().accuracy())),
+                Tables.right("precision").with(s -> pct(s.c().precision())),
+                Tables.right("recall").with(s -> pct(s.c().recall())),
+                Tables.right("F1").with(s -> pct(s.c().f1())));
+        return AsciiTable.builder().border(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS).data(rows, columns).asString();
     }
 
     /** A named evaluation, one row of a metrics table. */
@@ -64,25 +84,29 @@ final class BnnTables {
         return AsciiTable.builder().border(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS).data(rows, columns).asString();
     }
 
-    static String comparison(List<BnnRow> rows) {
+    static String comparison(List<TrainingOutcome> rows) {
         if (rows.isEmpty()) {
             return "no MILP solver to compare (see solver:list)";
         }
-        List<ColumnData<BnnRow>> columns = List.of(
-                Tables.left(rows.stream().allMatch(r -> r.run().trainer().equals("exact")) ? "solver" : "trainer / solver")
-                        .with(BnnRow::label),
-                Tables.left("status").with(r -> r.run().status()),
-                Tables.right("loss").with(r -> Format.number(r.run().trainingLoss())),
-                Tables.right("bound").with(r -> Format.number(r.run().lossBound())),
-                Tables.right("gap").with(r -> Format.percent(r.run().gap())),
-                Tables.right("build").with(r -> r.run().milp().map(m -> Format.seconds(m.buildTime())).orElse("-")),
-                Tables.right("solve").with(r -> r.run().milp().filter(m -> r.run().trainer().equals("exact"))
-                        .map(m -> Format.seconds(m.solveTime())).orElse(Format.seconds(r.run().time()))),
-                Tables.right("train acc").with(r -> r.hasNetwork() ? pct(r.train().accuracy()) : "-"),
-                Tables.right("test acc").with(r -> r.hasNetwork() ? pct(r.test().accuracy()) : "-"),
-                Tables.right("test F1").with(r -> r.hasNetwork() ? pct(r.test().weightedAverage().f1()) : "-"),
+        List<ColumnData<TrainingOutcome>> columns = List.of(
+                Tables.left(rows.stream().allMatch(r -> r.trainer().equals("exact")) ? "solver" : "trainer / solver")
+                        .with(TrainingOutcome::label),
+                Tables.left("status").with(r -> r.termination().label()),
+                Tables.right("loss").with(r -> Format.number(r.result().trainingLoss())),
+                Tables.right("bound").with(r -> Format.number(r.result().lossBound())),
+                Tables.right("gap").with(r -> Format.percent(r.result().gap())),
+                Tables.right("build").with(r -> milp(r).map(m -> Format.seconds(m.buildTime())).orElse("-")),
+                Tables.right("solve").with(r -> milp(r).filter(m -> r.trainer().equals("exact"))
+                        .map(m -> Format.seconds(m.solveTime())).orElse(Format.seconds(r.result().totalTime()))),
+                Tables.right("train acc").with(r -> r.train().map(s -> pct(((Scores.Classification) s).accuracy())).orElse("-")),
+                Tables.right("test acc").with(r -> r.test().map(s -> pct(((Scores.Classification) s).accuracy())).orElse("-")),
+                Tables.right("test F1").with(r -> r.test().map(s -> pct(((Scores.Classification) s).f1())).orElse("-")),
                 Tables.left("note").maxWidth(50).with(r -> Format.shorten(r.note(), 100)));
         return AsciiTable.builder().border(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS).data(rows, columns).asString();
+    }
+
+    private static Optional<TrainingResult> milp(TrainingOutcome o) {
+        return o.result().attachment(TrainingResult.class);
     }
 
     private static String pct(double v) {

@@ -16,6 +16,10 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.tamebnn.api.training.Trainer;
+import org.tamebnn.api.training.TrainerOptions;
+import org.tamebnn.api.training.TrainingException;
+import org.tamebnn.api.training.TrainingService;
 import org.tamebnn.experiments.Cell;
 import org.tamebnn.experiments.CellExecutor;
 import org.tamebnn.experiments.ConsoleProgress;
@@ -47,6 +51,9 @@ public class ExperimentCommands {
     @Reference
     SolverRegistry registry;
 
+    @Reference
+    TrainingService training;
+
     /** Wraps each grid's executor; tests stop a run part-way with it, as a killed process would. */
     UnaryOperator<CellExecutor> executorHook = UnaryOperator.identity();
 
@@ -55,8 +62,9 @@ public class ExperimentCommands {
     }
 
     /** Outside OSGi (tests, embedding). */
-    ExperimentCommands(SolverRegistry registry) {
+    ExperimentCommands(SolverRegistry registry, TrainingService training) {
         this.registry = registry;
+        this.training = training;
     }
 
     @Descriptor("run an experiment grid (a YAML or JSON spec) into the result store: only the cells not yet"
@@ -85,7 +93,7 @@ public class ExperimentCommands {
         String url;
         try (ResultStore store = open(session, db, results); CtrlC ctrlC = CtrlC.cancels(session, err)) {
             url = store.url();
-            CellExecutor cells = executorHook.apply(new TrainerCells(registry, session, file, ctrlC.token()));
+            CellExecutor cells = executorHook.apply(new TrainerCells(training, file, ctrlC.token()));
             summary = ExperimentRunner.run(spec, part, store, cells,
                     new ConsoleProgress(task, err, ProgressLine.stderrIsTerminal()), options);
         } catch (StoreException e) {
@@ -169,16 +177,19 @@ public class ExperimentCommands {
     /** Every trainer, loss, solver and trainer option of the spec must be installed and known. */
     private void checkNames(ExperimentSpec spec) {
         try {
-            spec.requireKnown("trainers", Trainers.all().stream().map(Trainers.Trainer::name).collect(Collectors.toSet()));
+            spec.requireKnown("trainers", training.trainers().stream().map(Trainer::name).collect(Collectors.toSet()));
             spec.requireKnown("losses", registry.lossNames());
             spec.requireKnown("solvers", registry.solvers().stream().map(RegisteredSolver::name).collect(Collectors.toSet()));
         } catch (SpecException e) {
             throw new CommandFailure(e.getMessage());
         }
         for (Map.Entry<String, Map<String, String>> e : spec.trainerOptions().entrySet()) {
+            Trainer trainer = training.trainers().stream().filter(t -> t.name().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> new CommandFailure(spec.name() + ": trainerOptions." + e.getKey()
+                            + ": no trainer named '" + e.getKey() + "'"));
             try {
-                TrainerSettings.of(e.getValue()).check(e.getKey(), Trainers.require(e.getKey()).options());
-            } catch (CommandFailure f) {
+                TrainerOptions.of(trainer.name(), trainer.options(), e.getValue());
+            } catch (TrainingException f) {
                 throw new CommandFailure(spec.name() + ": trainerOptions." + e.getKey() + ": " + f.getMessage());
             }
         }

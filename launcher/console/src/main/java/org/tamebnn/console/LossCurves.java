@@ -3,6 +3,7 @@ package org.tamebnn.console;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.tamebnn.api.training.TrainingOutcome;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -13,13 +14,13 @@ final class LossCurves {
     }
 
     /** Writes FILE.png and FILE.svg; says where, or that no run had a curve. */
-    static String write(Path base, List<BnnRow> rows) {
+    static String write(Path base, List<TrainingOutcome> rows) {
         XYChart chart = new XYChartBuilder().width(900).height(540).title("Training loss per iteration")
                 .xAxisTitle("iteration (MILP for local-search, epoch for ste and dnn)").yAxisTitle("training loss")
                 .build();
         int series = 0;
-        for (BnnRow row : rows) {
-            double[] y = row.run().lossCurve();
+        for (TrainingOutcome row : rows) {
+            double[] y = row.result().lossCurve().stream().mapToDouble(Double::doubleValue).toArray();
             if (y.length == 0) {
                 continue;
             }

@@ -2,14 +2,13 @@ package org.tamebnn.console;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.ColumnData;
 
+import org.tamebnn.api.training.Scores;
+import org.tamebnn.api.training.TrainingOutcome;
 import org.tamebnn.bnn.ConsistencyReport;
-import org.tamebnn.bnn.RegressionEvaluation;
-import org.tamebnn.bnn.TrainedBnn;
 import org.tamebnn.bnn.TrainingResult;
 import org.tamebnn.data.PreparedData;
 
@@ -22,12 +21,12 @@ final class RegressionTable {
     private RegressionTable() {
     }
 
-    static String single(TrainerRun run, PreparedData data) {
+    static String single(TrainingOutcome o) {
         StringBuilder out = new StringBuilder();
-        Optional<TrainingResult> milp = run.milp();
-        TrainingResult r = milp.orElseThrow(() -> new CommandFailure("regression trains through the exact MILP only"));
+        TrainingResult r = o.result().attachment(TrainingResult.class).orElseThrow(
+                () -> new CommandFailure("regression trains through the exact MILP only"));
         out.append(String.format(Locale.ROOT, "%s: %s; training loss %s, bound %s, gap %s; build %s, solve %s, nodes %s",
-                r.solver(), r.status(), Format.number(r.trainingLoss()), Format.number(r.lossBound()),
+                r.solver(), o.termination().label(), Format.number(r.trainingLoss()), Format.number(r.lossBound()),
                 Format.percent(r.lossGap()), Format.seconds(r.buildTime()), Format.seconds(r.solveTime()),
                 Format.count(r.nodes())));
         if (!r.message().isEmpty()) {
@@ -35,28 +34,24 @@ final class RegressionTable {
         }
         r.consistency().map(ConsistencyReport::describe)
                 .ifPresent(c -> out.append(System.lineSeparator()).append("check: ").append(c));
-        if (r.network().isPresent()) {
-            TrainedBnn net = r.network().get();
-            double[] ranges = new double[data.train().targetCount()];
-            for (int k = 0; k < ranges.length; k++) {
-                ranges[k] = data.targetScaler().range(k);
-            }
+        if (o.train().isPresent()) {
+            PreparedData data = o.result().attachment(PreparedData.class).orElseThrow();
             out.append(System.lineSeparator()).append("errors in the units of ")
                     .append(String.join(", ", data.train().targetNames())).append(" (R² is unit-free):")
                     .append(System.lineSeparator()).append(metrics(List.of(
-                            new Scored("train", RegressionEvaluation.of(net, data.train(), ranges)),
-                            new Scored("test", RegressionEvaluation.of(net, data.test(), ranges)))));
+                            new Scored("train", (Scores.Regression) o.train().get()),
+                            new Scored("test", (Scores.Regression) o.test().orElseThrow()))));
         }
         return out.toString();
     }
 
-    private record Scored(String name, RegressionEvaluation e) {
+    private record Scored(String name, Scores.Regression e) {
     }
 
     private static String metrics(List<Scored> rows) {
         List<ColumnData<Scored>> columns = List.of(
                 Tables.left("").with(Scored::name),
-                Tables.right("points").with(s -> Integer.toString(s.e().rows())),
+                Tables.right("points").with(s -> Integer.toString(s.e().size())),
                 Tables.right("MAE").with(s -> Format.number(s.e().mae())),
                 Tables.right("RMSE").with(s -> Format.number(s.e().rmse())),
                 Tables.right("R²").with(s -> Double.isNaN(s.e().r2()) ? "-"

@@ -86,7 +86,7 @@ final class RunsCsv {
         return m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
     }
 
-    private static void line(Writer w, List<String> fields) throws IOException {
+    static void line(Writer w, List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 w.write(',');

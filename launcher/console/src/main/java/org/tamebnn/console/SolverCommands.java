@@ -145,11 +145,13 @@ public class SolverCommands {
     /** {@code file} as the user meant it: relative names are in the console's current folder. */
     private static Path inSessionFolder(CommandSession session, String file) {
         Path p = Path.of(file);
-        if (p.isAbsolute()) {
-            return p;
-        }
+        return p.isAbsolute() ? p : folder(session).resolve(p);
+    }
+
+    /** The console's current folder, where relative file names resolve. */
+    static Path folder(CommandSession session) {
         Path base = session == null ? null : session.currentDir();
-        return (base == null ? Path.of(System.getProperty("user.dir")) : base).resolve(p);
+        return base == null ? Path.of(System.getProperty("user.dir")) : base;
     }
 
     /** A file to write, relative to the session's folder; its folder must exist. */

@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tamebnn.losses.ZeroOneLoss;
-import org.tamebnn.solver.ojalgo.OjAlgoSolver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** bnn:train and bnn:compare as plain objects, on a small CSV file and the pure-Java solver. */
 class BnnCommandsTest {
-    private final SolverRegistry registry = new SolverRegistry();
-    private final BnnCommands commands = new BnnCommands(registry);
+    private final BnnCommands commands = new BnnCommands(Training.SERVICE);
     private Path csv;
 
     @TempDir
@@ -24,8 +25,6 @@ class BnnCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        registry.registerSolver("oj", new OjAlgoSolver(), "org.tamebnn.solver.ojalgo 0.1.0");
-        registry.registerLoss("01", new ZeroOneLoss());
         // two well separated groups, 20 points: any network with a hidden neuron can fit them
         StringBuilder sb = new StringBuilder("id,a,b,kind\n");
         for (int i = 0; i < 20; i++) {
@@ -42,14 +41,13 @@ class BnnCommandsTest {
      */
     @Test
     void trainsARegressionNetworkAndReportsErrors() throws Exception {
-        registry.registerLoss("abs", new org.tamebnn.losses.AbsoluteLoss());
         StringBuilder sb = new StringBuilder("id,a,y\n");
         for (int i = 0; i < 12; i++) {
             sb.append(i).append(',').append(i).append(',').append(i < 6 ? "10" : "14").append('\n');
         }
         Path file = Files.writeString(tmp.resolve("step.csv"), sb.toString());
         String out = commands.train(null, file.toString(), "y", "id", "median", 0, 0, "1", "bdnn", "real", "step", 0,
-                "default", false, "pocket", "absolute", "ojalgo", 60, "", "exact", "", "regression");
+                "default", false, "pocket", "absolute", "ojalgo", 60, "", "exact", "", "regression", "table", "", false);
         assertTrue(out.contains("identity output"), out);
         assertTrue(out.contains("OPTIMAL; training loss 0"), out);
         assertTrue(out.contains("MAE") && out.contains("RMSE") && !out.contains("accuracy"), out);
@@ -57,17 +55,17 @@ class BnnCommandsTest {
         assertEquals("loss 'zero-one' scores classes; --task regression needs a loss on real outputs: absolute or squared",
                 assertThrows(CommandFailure.class, () -> commands.train(null, file.toString(), "y", "id", "median", 0, 0,
                         "1", "bdnn", "real", "step", 0, "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "",
-                        "regression")).getMessage());
+                        "regression", "table", "", false)).getMessage());
         Path bad = Files.writeString(tmp.resolve("bad.csv"), "a,y\n1,2\n2,x\n");
         assertEquals(bad + ":3: column 'y' (index 1): the regression target 'x' is not a number",
                 assertThrows(CommandFailure.class, () -> commands.train(null, bad.toString(), "y", "", "median", 0, 0,
                         "1", "bdnn", "real", "step", 0, "default", false, "pocket", "absolute", "ojalgo", 60, "", "exact", "",
-                        "regression")).getMessage());
+                        "regression", "table", "", false)).getMessage());
     }
 
     private String train(String data, String hidden, String variant, String solver) {
         return commands.train(null, data, "kind", "id", "median", 0, 0, hidden, variant, "real", "step", 0, "default", false,
-                "pocket", "zero-one", solver, 60, "", "exact", "", "classification");
+                "pocket", "zero-one", solver, 60, "", "exact", "", "classification", "table", "", false);
     }
 
     @Test
@@ -81,9 +79,52 @@ class BnnCommandsTest {
     }
 
     @Test
+    void jsonGivesTheTypedOutcomeAndItsSpecRunsAgainFromAFile() throws Exception {
+        String json = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", 0,
+                "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "json", "", false);
+        JsonNode o = new ObjectMapper().readTree(json);
+        assertEquals("OPTIMAL", o.at("/termination/label").asText(), json);
+        assertEquals(0, o.at("/trainingLoss").asDouble());
+        assertEquals(16, o.at("/train/points").asInt());
+        assertEquals(4, o.at("/test/points").asInt());
+        assertEquals("ojalgo", o.at("/spec/solver/name").asText());
+
+        // the spec a command would run, printed, saved and run again, is the same run
+        String printed = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step",
+                0, "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "",
+                true);
+        Path specFile = Files.writeString(tmp.resolve("run.json"), printed);
+        String again = commands.train(null, "ignored", "", "", "median", 25, 7, "9", "bdnn0", "binary", "sign", 0,
+                "paper", true, "none", "hinge", "", 1, "", "ste", "", "classification", "json", specFile.toString(), false);
+        assertEquals(o.at("/specHash").asText(), new ObjectMapper().readTree(again).at("/specHash").asText());
+        assertEquals(o.at("/test/accuracy").asDouble(), new ObjectMapper().readTree(again).at("/test/accuracy").asDouble());
+
+        Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"network\": {\"hiden\": [5]}}");
+        assertEquals("bad.json: network.hiden: unknown field; the fields here are activation, epsilon, hidden, variant,"
+                + " weights", assertThrows(CommandFailure.class, () -> commands.train(null, "bcw", "", "", "median", 25,
+                        0, "5", "bdnn", "real", "step", 0, "default", false, "pocket", "zero-one", "", 60, "", "exact",
+                        "", "classification", "table", bad.toString(), false)).getMessage());
+        assertEquals("--format must be table, json or csv, got 'xml'", assertThrows(CommandFailure.class,
+                () -> commands.train(null, "bcw", "", "", "median", 25, 0, "5", "bdnn", "real", "step", 0, "default",
+                        false, "pocket", "zero-one", "", 60, "", "exact", "", "classification", "xml", "", false))
+                .getMessage());
+    }
+
+    @Test
+    void csvGivesOneRowPerRun() {
+        String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", 0,
+                "default", false, "pocket", "zero-one", "ojalgo,ortools-scip", 60, "exact", "", "", "csv", "", false);
+        List<String> lines = out.lines().toList();
+        assertEquals(3, lines.size(), out);
+        assertTrue(lines.get(0).startsWith("run,trainer,solver,status,"), out);
+        assertTrue(lines.get(1).startsWith("ojalgo,exact,ojalgo,OPTIMAL,"), out);
+        assertTrue(lines.get(2).startsWith("ortools-scip,exact,ortools-scip,OPTIMAL,"), out);
+    }
+
+    @Test
     void compareGivesOneRowPerMilpSolver() {
         String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", 0,
-                "paper", false, "pocket", "zero-one", "", 60, "exact", "", "");
+                "paper", false, "pocket", "zero-one", "", 60, "exact", "", "", "table", "", false);
         assertTrue(out.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("OPTIMAL")), out);
     }
 
@@ -91,7 +132,7 @@ class BnnCommandsTest {
     void aSavedNetworkPredictsAsItDidWhenTrained() throws Exception {
         Path model = tmp.resolve("groups-model.json");
         String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "sign", 0,
-                "default", false, "pocket", "zero-one", "ojalgo", 60, model.toString(), "exact", "", "classification");
+                "default", false, "pocket", "zero-one", "ojalgo", 60, model.toString(), "exact", "", "classification", "table", "", false);
         assertTrue(out.contains("saved to " + model), out);
         assertTrue(Files.readString(model).contains("\"hiddenActivation\""), "the activation is part of the spec");
         // the whole file again: the 16 training rows fit with loss 0; the 4 test rows are as separable
@@ -124,14 +165,14 @@ class BnnCommandsTest {
                 .getMessage().startsWith("no solver named 'gurobi'"));
         assertEquals("--epsilon must be positive, got -1.0", assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", -1,
-                        "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification")).getMessage());
+                        "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
         assertTrue(assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, "2", "bdnn", "real", "step", 0,
-                        "default", false, "pocket", "zero-one", "ojalgo", 0.0001, "", "exact", "", "classification")).getMessage()
+                        "default", false, "pocket", "zero-one", "ojalgo", 0.0001, "", "exact", "", "classification", "table", "", false)).getMessage()
                 .startsWith("--time-limit must be a number of seconds"));
         assertEquals("--activation: activation 'relu': expected step, sign or VALUES@BREAKPOINTS (e.g. -1,0,1@-0.5,0.5)",
                 assertThrows(CommandFailure.class, () -> commands.train(null, csv.toString(), "kind", "id", "median", 0,
-                        0, "2", "bdnn", "real", "relu", 0, "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification")).getMessage());
+                        0, "2", "bdnn", "real", "relu", 0, "default", false, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
         assertEquals("no such file: nope.csv",
                 assertThrows(CommandFailure.class, () -> train("nope.csv", "2", "bdnn", "ojalgo")).getMessage());
     }

@@ -31,8 +31,9 @@ class DualCommandsTest {
 
     @Test
     void afterBnnTrainTheBranchAndBoundDualCertifiesTheTrainingLoss() {
-        String trained = new BnnCommands(registry).train(session, "bcw", "", "", "median", 25, 0, "5", "bdnn", "real",
-                "step", 0, "default", false, "pocket", "zero-one", "ortools-scip", 60, "", "exact", "", "classification");
+        String trained = new BnnCommands(Training.SERVICE).train(session, "bcw", "", "", "median", 25, 0, "5", "bdnn", "real",
+                "step", 0, "default", false, "pocket", "zero-one", "ortools-scip", 60, "", "exact", "", "classification", "table",
+                "", false);
         assertTrue(trained.contains("ortools-scip: OPTIMAL; training loss 0"), trained);
         String out = commands.build(session, "bb", "", "", "", "", 60);
         System.out.println(out);

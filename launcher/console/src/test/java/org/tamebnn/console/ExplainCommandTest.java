@@ -9,24 +9,16 @@ import java.nio.file.Path;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tamebnn.api.milp.MilpSolvers;
 import org.tamebnn.data.BuiltinDatasets;
-import org.tamebnn.losses.ZeroOneLoss;
 
-/** bnn:explain after bnn:train in one session, with SCIP as the registry's solver. */
+/** bnn:explain after bnn:train in one session, on SCIP. */
 class ExplainCommandTest {
-    private final SolverRegistry registry = new SolverRegistry();
-    private final BnnCommands commands = new BnnCommands(registry);
+    private final BnnCommands commands = new BnnCommands(Training.SERVICE);
     private final CommandSession session = FakeSession.withVariables();
-
-    ExplainCommandTest() {
-        registry.registerSolver("ortools-scip", MilpSolvers.create("ortools-scip"), "test");
-        registry.registerLoss("01", new ZeroOneLoss());
-    }
 
     private String train(String weights) {
         return commands.train(session, "bcw", "", "", "median", 25, 0, "5", "bdnn", weights, "step", 0, "default",
-                false, "pocket", "zero-one", "ortools-scip", 60, "", "exact", "", "classification");
+                false, "pocket", "zero-one", "ortools-scip", 60, "", "exact", "", "classification", "table", "", false);
     }
 
     @Test
@@ -58,7 +50,7 @@ class ExplainCommandTest {
     void aSavedNetworkIsExplainedAndCheckedOnEveryRowOfTheData(@TempDir Path tmp) {
         Path model = tmp.resolve("bcw.json");
         commands.train(session, "bcw", "", "", "median", 25, 0, "3", "bdnn", "real", "step", 0, "default", false,
-                "pocket", "zero-one", "ortools-scip", 60, model.toString(), "exact", "", "classification");
+                "pocket", "zero-one", "ortools-scip", 60, model.toString(), "exact", "", "classification", "table", "", false);
         String fromSession = commands.explain(session, 4, "", "bcw", "", "");
         String out = commands.explain(null, 4, model.toString(), "bcw", "", "");
         System.out.println(out);

@@ -1,33 +1,22 @@
 package org.tamebnn.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ServiceLoader;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tamebnn.api.dual.DualConstructor;
-import org.tamebnn.api.milp.MilpSolvers;
 
 /** Every trainer from bnn:compare --trainers and bnn:train --trainer, on BCW, with real solvers. */
 class TrainersCommandTest {
-    private final SolverRegistry registry = new SolverRegistry();
-    private final BnnCommands commands = new BnnCommands(registry);
-
-    TrainersCommandTest() {
-        for (String name : new String[] { "ortools-glop", "ortools-scip" }) {
-            registry.registerSolver(name, MilpSolvers.create(name), "test");
-        }
-        ServiceLoader.load(DualConstructor.class).forEach(d -> registry.registerDual(d.name(), d));
-        registry.registerLoss("01", new org.tamebnn.losses.ZeroOneLoss());
-    }
+    private final BnnCommands commands = new BnnCommands(Training.SERVICE);
 
     private String compare(String trainers, String options, String plot) {
         return commands.compare(null, "bcw", "", "", "median", 25, 0, "5", "bdnn", "real", "step", 0, "default",
-                false, "pocket", "zero-one", "ortools-scip", 60, trainers, options, plot);
+                false, "pocket", "zero-one", "ortools-scip", 60, trainers, options, plot, "table", "", false);
     }
 
     private static boolean row(String table, String first, String status) {
@@ -43,8 +32,8 @@ class TrainersCommandTest {
         assertTrue(row(out, "ortools-scip", "OPTIMAL"), out);
         assertTrue(row(out, "local-search / ortools-scip", "FEASIBLE"), out);
         assertTrue(row(out, "online / ortools-scip", "OPTIMAL"), out);
-        assertTrue(row(out, "ste", "DONE"), out);
-        assertTrue(row(out, "dnn", "DONE") || out.contains("dnn needs OpenBLAS"), out);
+        assertTrue(row(out, "ste", "FEASIBLE"), out);
+        assertTrue(row(out, "dnn", "FEASIBLE") || out.contains("dnn needs OpenBLAS"), out);
         assertTrue(row(out, "tame / ortools-scip", "FEASIBLE"), out);
         assertTrue(out.contains("loss curves of"), out);
         assertTrue(Files.size(tmp.resolve("curves.png")) > 1000);
@@ -54,19 +43,19 @@ class TrainersCommandTest {
     @Test
     void oneTrainerWithItsOptionsAndItsIterations() {
         String out = commands.train(null, "bcw", "", "", "median", 50, 0, "3", "bdnn", "real", "step", 0, "default",
-                false, "pocket", "zero-one", "ortools-scip", 60, "", "tame", "iterations=2,start=random,dual.nodes=500", "classification");
+                false, "pocket", "zero-one", "ortools-scip", 60, "", "tame", "iterations=2,start=random,dual.nodes=500", "classification", "table", "", false);
         assertTrue(out.contains("tame on ortools-scip: FEASIBLE"), out);
         assertTrue(out.contains("iteration 0: loss "), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("| test ")), out);
         String ste = commands.train(null, "bcw", "", "", "median", 25, 0, "5", "bdnn", "real", "step", 0, "default",
-                false, "pocket", "zero-one", "", 60, "", "ste", "epochs=20", "classification");
-        assertTrue(ste.contains("ste: DONE; training loss"), ste);
+                false, "pocket", "zero-one", "", 60, "", "ste", "epochs=20", "classification", "table", "", false);
+        assertTrue(ste.contains("ste: FEASIBLE; training loss"), ste);
     }
 
     @Test
     void robustTrainingReportsItsBoundsPerRoundAndTheRobustTestAccuracy() {
         String out = commands.train(null, "bcw", "", "", "median", 12, 0, "2", "bdnn", "real", "step", 0, "default",
-                false, "pocket", "zero-one", "ortools-scip", 60, "", "robust", "radius=0.05,norm=linf", "classification");
+                false, "pocket", "zero-one", "ortools-scip", 60, "", "robust", "radius=0.05,norm=linf", "classification", "table", "", false);
         assertTrue(out.contains("robust: OPTIMAL"), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("LB ") && l.contains("UB ")), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("test: ") && l.contains("robust")), out);
@@ -74,10 +63,12 @@ class TrainersCommandTest {
 
     @Test
     void badTrainersAndOptionsAreNamed() {
-        assertTrue(assertThrows(CommandFailure.class, () -> compare("exact,sgd", "", "")).getMessage()
-                .startsWith("no trainer named 'sgd'; trainers: exact, local-search"));
-        assertTrue(assertThrows(CommandFailure.class, () -> compare("ste", "restarts=2", "")).getMessage()
-                .startsWith("trainer ste has no option 'restarts' (it takes: batch, epochs, rate)"));
+        assertEquals("no trainer named 'sgd' (did you mean 'ste'?); trainers: dnn, exact, local-search, online, robust,"
+                + " ste, tame", assertThrows(CommandFailure.class, () -> compare("exact,sgd", "", "")).getMessage());
+        assertEquals("trainer ste has no option 'restarts' (it takes: batch, epochs, rate)",
+                assertThrows(CommandFailure.class, () -> compare("ste", "restarts=2", "")).getMessage());
+        assertEquals("trainer exact, ste has no option 'epoch' (did you mean 'epochs'?) (it takes: batch, epochs, rate)",
+                assertThrows(CommandFailure.class, () -> compare("exact,ste", "epoch=2", "")).getMessage());
         assertTrue(assertThrows(CommandFailure.class, () -> compare("tame", "schedule=fast", "")).getMessage()
                 .contains("schedule must be sqrt, harmonic or constant"));
         assertTrue(assertThrows(CommandFailure.class, () -> compare("ste", "epochs", "")).getMessage()
