@@ -99,6 +99,11 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
      * @param epsilon    ε, the gap that makes the formulation's strict inequalities
      */
     public record Network(List<Integer> hidden, String variant, String weights, String activation, double epsilon) {
+        /** The variants: thresholds learned (Bah &amp; Kurtz's BDNN) or fixed to 0 (BDNN0). */
+        public static final List<String> VARIANTS = List.of("bdnn", "bdnn0");
+        /** The weight domains: real in [−1, 1], or binary in {−1, 1}. */
+        public static final List<String> WEIGHTS = List.of("real", "binary");
+
         public Network {
             hidden = List.copyOf(hidden);
             for (Integer w : hidden) {
@@ -106,8 +111,8 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
                     throw new TrainingException("network.hidden takes layer widths of at least 1, got " + hidden);
                 }
             }
-            oneOf(variant, "network.variant", "bdnn", "bdnn0");
-            oneOf(weights, "network.weights", "real", "binary");
+            oneOf(variant, "network.variant", VARIANTS.toArray(String[]::new));
+            oneOf(weights, "network.weights", WEIGHTS.toArray(String[]::new));
             nonEmpty(activation, "network.activation");
             if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
                 throw new TrainingException("network.epsilon must be a positive number, got " + epsilon);

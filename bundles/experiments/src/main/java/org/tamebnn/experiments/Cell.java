@@ -1,20 +1,19 @@
 package org.tamebnn.experiments;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.tamebnn.api.training.RunSpec;
+import org.tamebnn.api.training.Task;
+
 /**
  * One point of a grid: every parameter of one run. {@link #key()} identifies the cell across runs,
- * processes and machines (it is a hash of {@link #canonical()}, which names every parameter and
- * nothing else); {@link #index()} is its position in the spec's enumeration order, which sharding
- * uses and which is not part of the key.
+ * processes and machines (it is the hash of the {@link RunSpec} the cell describes);
+ * {@link #index()} is its position in the spec's enumeration order, which sharding uses and which
+ * is not part of the key.
  *
  * @param index position in {@link ExperimentSpec#cells()}, from 0
  * @param dataset {@code bcw}, {@code wdbc} or a CSV path as written in the spec
@@ -45,41 +44,32 @@ public record Cell(int index, String dataset, int trainSize, double testFraction
         Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(solver, "solver");
-        // sorted, so that the canonical form (and so the key) does not depend on the spec's order
+        // sorted, as the run specification keeps them
         trainerOptions = java.util.Collections.unmodifiableMap(new TreeMap<>(trainerOptions));
     }
 
     /**
-     * Every parameter, by name, in a fixed order and format: two cells with equal parameters have
-     * equal canonical forms on any machine (numbers are written by {@link Long#toString} and
-     * {@link Double#toString}, which the Java specification fixes).
+     * The run this cell describes: its parameters, and the training defaults for everything a grid
+     * does not vary (CSV label last column, missing cells by the training median, min–max scaling,
+     * step activation, the formulation's ε, the default formulation with the pocket start).
      */
-    public String canonical() {
-        return "dataset=" + escape(dataset)
-                + "|train=" + trainSize
-                + "|test=" + testFraction
-                + "|hidden=" + hiddenText()
-                + "|variant=" + escape(variant)
-                + "|weights=" + escape(weights)
-                + "|trainer=" + escape(trainer)
-                + "|loss=" + escape(loss)
-                + "|solver=" + escape(solver)
-                + "|seed=" + seed
-                + "|time=" + timeLimitSeconds
-                + "|options=" + trainerOptions.entrySet().stream()
-                        .map(e -> escape(e.getKey()) + "=" + escape(e.getValue()))
-                        .collect(Collectors.joining(",", "{", "}"));
+    public RunSpec runSpec() {
+        RunSpec d = RunSpec.defaults();
+        return d.withData(new RunSpec.Data(dataset, Task.CLASSIFICATION, "", List.of(), d.data().missing(),
+                        d.data().scaling()))
+                .withSplit(new RunSpec.Split(seed, testFraction, trainSize))
+                .withNetwork(new RunSpec.Network(hidden, variant, weights, d.network().activation(),
+                        d.network().epsilon()))
+                .withLoss(loss).withTrainer(trainer, trainerOptions).withSolver(usesSolver() ? solver : "")
+                .withTimeLimit(timeLimitSeconds);
     }
 
-    /** The cell's identity: the SHA-256 of {@link #canonical()}, 64 lowercase hex digits. */
+    /**
+     * The cell's identity: the hash of its {@link #runSpec()} ({@link RunSpec#hash()}), so that the
+     * key changes whenever what would run changes, defaults included.
+     */
     public String key() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return runSpec().hash();
     }
 
     /** The train size as the spec writes it: a number, or {@code all}. */
@@ -104,12 +94,5 @@ public record Cell(int index, String dataset, int trainSize, double testFraction
                 + (timeLimitSeconds == Math.rint(timeLimitSeconds)
                         ? String.valueOf((long) timeLimitSeconds) : String.valueOf(timeLimitSeconds))
                 + "s";
-    }
-
-    // options may hold any text: the separators of the canonical form are escaped so that two
-    // different option maps never print alike
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace(",", "\\,").replace("=", "\\=").replace("}", "\\}")
-                .replace("|", "\\|");
     }
 }

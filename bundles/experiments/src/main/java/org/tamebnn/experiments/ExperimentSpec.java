@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeSet;
 
 import org.tamebnn.experiments.internal.SpecReader;
@@ -32,34 +32,20 @@ import org.tamebnn.experiments.internal.SpecReader;
  * @param weights {@code real} and/or {@code binary}
  * @param trainers trainer names
  * @param losses loss names
- * @param solvers solver names (unused by {@link #SOLVERLESS_TRAINERS})
+ * @param solvers solver names (unused by the {@code solverless} trainers)
  * @param seeds seeds
  * @param timeLimits time limits in seconds
  * @param trainerOptions each trainer's options, by trainer name
+ * @param solverless the trainers of the spec that run no solver (as the installed trainers say): their
+ *        cells are not multiplied by the solvers
  */
 public record ExperimentSpec(String name, List<String> datasets, List<Integer> trainSizes, double testFraction,
         List<List<Integer>> hidden, List<String> variants, List<String> weights, List<String> trainers,
         List<String> losses, List<String> solvers, List<Long> seeds, List<Double> timeLimits,
-        Map<String, Map<String, String>> trainerOptions) {
-
-    /** Trainers that run no solver: their cells are not multiplied by the solvers. */
-    public static final Set<String> SOLVERLESS_TRAINERS = Set.of("ste", "dnn");
-
-    /** The built-in datasets; any other dataset is a CSV path. */
-    public static final Set<String> BUILTIN_DATASETS = Set.of("bcw", "wdbc");
-
-    /**
-     * Bah and Kurtz's random data (Section 5): {@code random} with the data bundle's defaults, or
-     * {@code random:dimension=D,points=N}. The cell's seed draws the data as well as the split, so
-     * each seed is a fresh data set, as in their average over data sets.
-     */
-    public static final String RANDOM_DATASET = "random";
+        Map<String, Map<String, String>> trainerOptions, Set<String> solverless) {
 
     /** The train size written {@code all}: every point of the training part. */
     public static final int ALL_TRAINING_POINTS = 0;
-
-    public static final List<String> VARIANTS = List.of("bdnn", "bdnn0");
-    public static final List<String> WEIGHTS = List.of("real", "binary");
 
     public ExperimentSpec {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a spec needs a name");
@@ -76,46 +62,37 @@ public record ExperimentSpec(String name, List<String> datasets, List<Integer> t
         Map<String, Map<String, String>> options = new LinkedHashMap<>();
         trainerOptions.forEach((t, o) -> options.put(t, Collections.unmodifiableMap(new LinkedHashMap<>(o))));
         trainerOptions = Collections.unmodifiableMap(options);
-        boolean needsSolver = trainers.stream().anyMatch(t -> !SOLVERLESS_TRAINERS.contains(t));
+        solverless = Set.copyOf(solverless);
+        boolean needsSolver = !solverless.containsAll(trainers);
         if (needsSolver && solvers.isEmpty()) {
             throw new IllegalArgumentException("trainers " + trainers + " need at least one solver");
         }
     }
 
-    /** Reads a spec from a {@code .yaml}, {@code .yml} or {@code .json} file. */
-    public static ExperimentSpec load(Path file) {
+    /**
+     * Reads a spec from a {@code .yaml}, {@code .yml} or {@code .json} file.
+     *
+     * @param needsSolver whether a trainer runs a MILP solver (the installed trainers know)
+     */
+    public static ExperimentSpec load(Path file, Predicate<String> needsSolver) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new SpecException(file.toString(), 0, 0, null, "cannot read the file: " + e.getMessage());
         }
-        return SpecReader.read(text, file.toString(), file.toAbsolutePath().getParent());
+        return SpecReader.read(text, file.toString(), file.toAbsolutePath().getParent(), needsSolver);
     }
 
     /**
      * Reads a spec from text; {@code source} names it in errors (JSON when it starts with
      * <code>{</code>, YAML otherwise). CSV datasets are resolved against {@code baseDir}, which may
      * be null for the working directory.
+     *
+     * @param needsSolver whether a trainer runs a MILP solver (the installed trainers know)
      */
-    public static ExperimentSpec parse(String text, String source, Path baseDir) {
-        return SpecReader.read(text, source, baseDir);
-    }
-
-    /**
-     * The file of a CSV dataset, resolved against the spec file's folder; empty for a built-in or
-     * random one.
-     */
-    public static Optional<Path> datasetFile(String dataset, Path specFile) {
-        if (BUILTIN_DATASETS.contains(dataset) || isRandom(dataset)) return Optional.empty();
-        Path p = Path.of(dataset);
-        Path dir = specFile == null ? null : specFile.toAbsolutePath().getParent();
-        return Optional.of(p.isAbsolute() || dir == null ? p : dir.resolve(p));
-    }
-
-    /** True for {@link #RANDOM_DATASET}, with or without parameters. */
-    public static boolean isRandom(String dataset) {
-        return dataset.equals(RANDOM_DATASET) || dataset.startsWith(RANDOM_DATASET + ":");
+    public static ExperimentSpec parse(String text, String source, Path baseDir, Predicate<String> needsSolver) {
+        return SpecReader.read(text, source, baseDir, needsSolver);
     }
 
     /**
@@ -131,7 +108,7 @@ public record ExperimentSpec(String name, List<String> datasets, List<Integer> t
                     for (String variant : variants)
                         for (String weight : weights)
                             for (String trainer : trainers) {
-                                List<String> trainerSolvers = SOLVERLESS_TRAINERS.contains(trainer)
+                                List<String> trainerSolvers = solverless.contains(trainer)
                                         ? List.of(Cell.NO_SOLVER) : solvers;
                                 Map<String, String> options = trainerOptions.getOrDefault(trainer, Map.of());
                                 for (String loss : losses)

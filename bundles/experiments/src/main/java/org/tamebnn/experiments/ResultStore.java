@@ -40,7 +40,7 @@ public final class ResultStore implements AutoCloseable {
             + "hidden, variant, weights, trainer, loss, solver, seed, time_limit_s, trainer_options, status, "
             + "training_loss, objective, best_bound, gap, build_s, solve_s, total_s, train_accuracy, test_accuracy, "
             + "test_precision, test_recall, test_f1, nodes, message, bundle_versions, host, cores, os, java, "
-            + "started_at, finished_at";
+            + "started_at, finished_at, run_spec";
 
     private final String url;
     private final Connection connection;
@@ -116,7 +116,7 @@ public final class ResultStore implements AutoCloseable {
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO runs (" + COLUMNS + ") VALUES (" + "?, ".repeat(36) + "?)")) {
+                    "INSERT INTO runs (" + COLUMNS + ") VALUES (" + "?, ".repeat(37) + "?)")) {
                 bind(insert, run, key);
                 insert.executeUpdate();
             }
@@ -129,6 +129,15 @@ public final class ResultStore implements AutoCloseable {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) return false;
             throw new StoreException("cannot record " + run.cell().label() + " in " + url() + ": " + describe(e), e);
         }
+    }
+
+    /** Cell key to the run specification (canonical JSON) of every run recorded for the spec. */
+    public synchronized Map<String, String> runSpecs(String specName) {
+        Map<String, String> specs = new LinkedHashMap<>();
+        query("SELECT cell_key, run_spec FROM runs WHERE spec_name = ? ORDER BY cell_index, id", specName, rs -> {
+            while (rs.next()) specs.put(rs.getString(1).strip(), rs.getString(2));
+        });
+        return specs;
     }
 
     /** Cell key to status of every run recorded for the spec. */
@@ -225,6 +234,7 @@ public final class ResultStore implements AutoCloseable {
         s.setString(++i, m.java());
         s.setObject(++i, OffsetDateTime.ofInstant(run.started(), ZoneOffset.UTC));
         s.setObject(++i, OffsetDateTime.ofInstant(run.finished(), ZoneOffset.UTC));
+        s.setString(++i, run.cell().runSpec().canonicalJson());
     }
 
     private static RunRecord read(ResultSet rs) throws SQLException {

@@ -23,7 +23,7 @@ import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * The bundle as it ships, in a real Felix with only the bundles it imports (H2, the PostgreSQL
- * driver, Jackson core and YAML): it resolves, Flyway (embedded) migrates from inside it, and a
+ * driver, Jackson core and YAML, the API and the data sets): it resolves, Flyway (embedded) migrates from inside it, and a
  * grid runs into the embedded store, and into PostgreSQL when a server is given.
  */
 class FelixIT {
@@ -41,7 +41,9 @@ class FelixIT {
             for (String library : List.of("org.h2.Driver", "org.postgresql.Driver",
                     "com.fasterxml.jackson.core.JsonFactory", "com.fasterxml.jackson.annotation.JsonProperty",
                     "com.fasterxml.jackson.databind.ObjectMapper", "org.yaml.snakeyaml.Yaml",
-                    "com.fasterxml.jackson.dataformat.yaml.YAMLFactory")) {
+                    "com.fasterxml.jackson.dataformat.yaml.YAMLFactory",
+                    // a cell is a run specification; spec files name data sources as the training service reads them
+                    "org.tamebnn.api.training.RunSpec", "org.tamebnn.data.DataSources")) {
                 installed.add(context.installBundle(jarOf(Class.forName(library)).toUri().toString()));
             }
             Path jar = Path.of(System.getProperty("tamebnn.experiments.bundle"));
@@ -74,7 +76,9 @@ class FelixIT {
         Class<?> resultType = bundle.loadClass("org.tamebnn.experiments.CellResult");
         Class<?> runner = bundle.loadClass("org.tamebnn.experiments.ExperimentRunner");
 
-        Object spec = specType.getMethod("load", Path.class).invoke(null, specFile);
+        java.util.function.Predicate<String> needsSolver = trainer -> !trainer.equals("ste");
+        Object spec = specType.getMethod("load", Path.class, java.util.function.Predicate.class)
+                .invoke(null, specFile, needsSolver);
         Object store = where instanceof Path p ? storeType.getMethod(opener, Path.class).invoke(null, p)
                 : storeType.getMethod(opener, String.class).invoke(null, where);
         try {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -69,6 +70,6 @@ class ShardTest {
         return new ExperimentSpec("p", List.of("bcw"), IntStream.rangeClosed(1, sizes).map(i -> 10 * i).boxed().toList(),
                 0.2, List.of(List.of(5)), List.of("bdnn"), List.of("real"), names, List.of("zero-one"),
                 List.of("ojalgo", "highs"), LongStream.rangeClosed(1, seeds).boxed().toList(),
-                IntStream.rangeClosed(1, limits).mapToObj(i -> (double) i).toList(), Map.of());
+                IntStream.rangeClosed(1, limits).mapToObj(i -> (double) i).toList(), Map.of(), Set.of("ste", "dnn"));
     }
 }

@@ -1,7 +1,6 @@
 /**
- * The training service outside OSGi ({@link org.tamebnn.training.TrainingServices}) and the data
- * sources a {@link org.tamebnn.api.training.RunSpec} names ({@link org.tamebnn.training.DataSources}).
- * Inside OSGi the service is a Declarative Services component registered as
+ * The training service outside OSGi ({@link org.tamebnn.training.TrainingServices}). Inside OSGi the
+ * service is a Declarative Services component registered as
  * {@link org.tamebnn.api.training.TrainingService}.
  */
 @Export

@@ -24,7 +24,7 @@ import org.tamebnn.bnn.TrainedBnn;
 import org.tamebnn.bnn.TrainingResult;
 import org.tamebnn.data.PreparedData;
 import org.tamebnn.data.RawDataset;
-import org.tamebnn.training.DataSources;
+import org.tamebnn.data.DataSources;
 
 /**
  * The {@code bnn} scope: {@code bnn:train} trains one network on one solver; {@code bnn:compare}

@@ -78,7 +78,7 @@ public class ExperimentCommands {
             @Parameter(names = { "--retry-errors" }, presentValue = "true", absentValue = "false") boolean retryErrors,
             @Descriptor("the spec file (see specs/ and bundles/experiments' example.yaml)") String specFile) {
         Path file = SolverCommands.resolve(session, specFile);
-        ExperimentSpec spec = load(file);
+        ExperimentSpec spec = load(file, training);
         checkNames(spec);
         Shard part;
         try {
@@ -115,7 +115,7 @@ public class ExperimentCommands {
             @Descriptor("a spec file, or the name of a spec in the store") String specOrName) {
         Path file = Path.of(specOrName).isAbsolute() || session == null ? Path.of(specOrName)
                 : session.currentDir() == null ? Path.of(specOrName) : session.currentDir().resolve(specOrName);
-        ExperimentSpec spec = Files.isRegularFile(file) ? load(file) : null;
+        ExperimentSpec spec = Files.isRegularFile(file) ? load(file, training) : null;
         String name = spec == null ? specOrName : spec.name();
         List<RunRecord> runs;
         String url;
@@ -166,9 +166,12 @@ public class ExperimentCommands {
         return out.toString().strip();
     }
 
-    private static ExperimentSpec load(Path file) {
+    /** The spec in {@code file}, its trainers' need for a solver as the installed trainers say. */
+    private static ExperimentSpec load(Path file, TrainingService training) {
         try {
-            return ExperimentSpec.load(file);
+            // an unknown trainer counts as needing one: checkNames refuses it by name
+            return ExperimentSpec.load(file, name -> training.trainers().stream().filter(t -> t.name().equals(name))
+                    .findFirst().map(Trainer::needsSolver).orElse(true));
         } catch (SpecException e) {
             throw new CommandFailure(e.getMessage());
         }

@@ -26,8 +26,8 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("--task must be classification or regression, got '" + task + "'");
         }
-        oneOf("--variant", variant, "bdnn", "bdnn0");
-        oneOf("--weights", weights, "real", "binary");
+        oneOf("--variant", variant, RunSpec.Network.VARIANTS);
+        oneOf("--weights", weights, RunSpec.Network.WEIGHTS);
         if (!List.of("median", "drop").contains(missing)) {
             throw new CommandFailure("--missing must be median or drop, got '" + missing + "'");
         }
@@ -98,9 +98,9 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
         }
     }
 
-    private static void oneOf(String option, String value, String... allowed) {
-        if (!Arrays.asList(allowed).contains(value)) {
-            throw new CommandFailure(option + " must be one of " + Arrays.asList(allowed) + ", got '" + value + "'");
+    private static void oneOf(String option, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new CommandFailure(option + " must be one of " + allowed + ", got '" + value + "'");
         }
     }
 }

@@ -7,9 +7,7 @@ import java.util.Optional;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.SolveProgress;
 import org.tamebnn.api.training.RunControl;
-import org.tamebnn.api.training.RunSpec;
 import org.tamebnn.api.training.Scores;
-import org.tamebnn.api.training.Task;
 import org.tamebnn.api.training.TrainerResult;
 import org.tamebnn.api.training.TrainingException;
 import org.tamebnn.api.training.TrainingListener;
@@ -44,18 +42,6 @@ final class TrainerCells implements CellExecutor {
         this.cancel = cancel;
     }
 
-    /** The run a cell describes: the console's defaults for everything a grid does not vary. */
-    static RunSpec spec(Cell cell) {
-        RunSpec d = RunSpec.defaults();
-        return d.withData(new RunSpec.Data(cell.dataset(), Task.CLASSIFICATION, "", java.util.List.of(),
-                        d.data().missing(), d.data().scaling()))
-                .withSplit(new RunSpec.Split(cell.seed(), cell.testFraction(), cell.trainSize()))
-                .withNetwork(new RunSpec.Network(cell.hidden(), cell.variant(), cell.weights(),
-                        d.network().activation(), d.network().epsilon()))
-                .withLoss(cell.loss()).withTrainer(cell.trainer(), cell.trainerOptions())
-                .withSolver(cell.usesSolver() ? cell.solver() : "").withTimeLimit(cell.timeLimitSeconds());
-    }
-
     @Override
     public CellResult execute(Cell cell, LiveStatus status) throws Exception {
         Thread caller = Thread.currentThread();
@@ -73,7 +59,7 @@ final class TrainerCells implements CellExecutor {
         Path folder = specFile == null ? Path.of("") : specFile.toAbsolutePath().getParent();
         TrainingOutcome o;
         try {
-            o = training.train(spec(cell), new RunControl(listener, cancel, folder));
+            o = training.train(cell.runSpec(), new RunControl(listener, cancel, folder));
         } catch (TrainingException e) {
             throw new CommandFailure(e.getMessage());
         }

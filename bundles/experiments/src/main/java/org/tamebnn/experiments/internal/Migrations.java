@@ -22,6 +22,8 @@ public final class Migrations {
         Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
+                // Java migrations are named here: Flyway scans for them only on its own class path
+                .javaMigrations(new V3__RunSpecKeys())
                 .table(HISTORY_TABLE)
                 .failOnMissingLocations(true)
                 // Flyway would otherwise report every open on stderr (through java.util.logging);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -19,7 +21,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.tamebnn.data.DataSources;
 
+import org.tamebnn.api.training.RunSpec;
+import org.tamebnn.api.training.TrainingException;
 import org.tamebnn.experiments.ExperimentSpec;
 import org.tamebnn.experiments.SpecException;
 import org.tamebnn.experiments.internal.SpecNode.Entry;
@@ -37,21 +42,23 @@ public final class SpecReader {
             "variants", "weights", "trainers", "losses", "solvers", "seeds", "timeLimits", "trainerOptions");
 
     /** The paper's split: 20% of the data held out (Bah and Kurtz). */
-    static final double DEFAULT_TEST_FRACTION = 0.2;
+    static final double DEFAULT_TEST_FRACTION = RunSpec.DEFAULT_TEST_FRACTION;
 
     // names of plugins: what the console accepts after --trainer, --loss, --solver
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final String source;
     private final Path baseDir;
+    private final Predicate<String> needsSolver;
 
-    private SpecReader(String source, Path baseDir) {
+    private SpecReader(String source, Path baseDir, Predicate<String> needsSolver) {
         this.source = source;
         this.baseDir = baseDir;
+        this.needsSolver = needsSolver;
     }
 
-    public static ExperimentSpec read(String text, String source, Path baseDir) {
-        return new SpecReader(source, baseDir).read(text);
+    public static ExperimentSpec read(String text, String source, Path baseDir, Predicate<String> needsSolver) {
+        return new SpecReader(source, baseDir, needsSolver).read(text);
     }
 
     private ExperimentSpec read(String text) {
@@ -76,11 +83,12 @@ public final class SpecReader {
         double testFraction = top.entries().containsKey("testFraction")
                 ? fraction(top.entries().get("testFraction").value(), "testFraction") : DEFAULT_TEST_FRACTION;
         List<List<Integer>> hidden = list(top, "hidden", true, (n, f) -> widths(n, f));
-        List<String> variants = optionalList(top, "variants", List.of("bdnn"), (n, f) -> oneOf(n, f, ExperimentSpec.VARIANTS));
-        List<String> weights = optionalList(top, "weights", List.of("real"), (n, f) -> oneOf(n, f, ExperimentSpec.WEIGHTS));
+        List<String> variants = optionalList(top, "variants", List.of("bdnn"), (n, f) -> oneOf(n, f, RunSpec.Network.VARIANTS));
+        List<String> weights = optionalList(top, "weights", List.of("real"), (n, f) -> oneOf(n, f, RunSpec.Network.WEIGHTS));
         List<String> trainers = list(top, "trainers", true, (n, f) -> name(n, f));
         List<String> losses = list(top, "losses", true, (n, f) -> name(n, f));
-        boolean needsSolver = trainers.stream().anyMatch(t -> !ExperimentSpec.SOLVERLESS_TRAINERS.contains(t));
+        Set<String> solverless = trainers.stream().filter(this.needsSolver.negate()).collect(Collectors.toSet());
+        boolean needsSolver = !solverless.containsAll(trainers);
         List<String> solvers = top.entries().containsKey("solvers") || needsSolver
                 ? list(top, "solvers", needsSolver, (n, f) -> name(n, f)) : List.of();
         List<Long> seeds = list(top, "seeds", true, (n, f) -> integer(n, f));
@@ -88,7 +96,7 @@ public final class SpecReader {
         Map<String, Map<String, String>> options = trainerOptions(top, trainers);
 
         return new ExperimentSpec(name, datasets, trainSizes, testFraction, hidden, variants, weights, trainers,
-                losses, solvers, seeds, timeLimits, options);
+                losses, solvers, seeds, timeLimits, options, solverless);
     }
 
     private SpecNode parse(String text) {
@@ -174,8 +182,14 @@ public final class SpecReader {
 
     private String dataset(SpecNode node, String field) {
         String v = text(node, field);
-        if (ExperimentSpec.BUILTIN_DATASETS.contains(v)) return v;
-        if (ExperimentSpec.isRandom(v)) return randomDataset(node, field, v);
+        if (DataSources.isBuiltIn(v)) {
+            try {
+                DataSources.checkBuiltIn(v);
+            } catch (TrainingException e) {
+                throw error(node, field, e.getMessage());
+            }
+            return v;
+        }
         Path p = Path.of(v);
         Path file = p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
         if (!Files.isRegularFile(file)) {
@@ -197,28 +211,6 @@ public final class SpecReader {
         } catch (ArithmeticException e) {
             throw error(node, field, "expected a whole number (64 bits), got " + n.toPlainString());
         }
-    }
-
-    // random or random:dimension=D,points=N: checked here so that a typo fails before any run
-    private String randomDataset(SpecNode node, String field, String v) {
-        if (v.equals(ExperimentSpec.RANDOM_DATASET)) return v;
-        String form = "random:dimension=D,points=N (either or both)";
-        Set<String> seen = new HashSet<>();
-        for (String part : v.substring(ExperimentSpec.RANDOM_DATASET.length() + 1).split(",")) {
-            String[] kv = part.split("=", 2);
-            String key = kv[0].strip();
-            if (kv.length != 2 || !(key.equals("dimension") || key.equals("points"))) {
-                throw error(node, field, "'" + v + "': random data takes " + form);
-            }
-            if (!seen.add(key)) throw error(node, field, "'" + v + "': " + key + " given twice");
-            int min = key.equals("points") ? 3 : 1;
-            try {
-                if (Integer.parseInt(kv[1].strip()) < min) throw new NumberFormatException();
-            } catch (NumberFormatException e) {
-                throw error(node, field, "'" + v + "': " + key + " must be a whole number of at least " + min);
-            }
-        }
-        return v;
     }
 
     private int trainSize(SpecNode node, String field) {

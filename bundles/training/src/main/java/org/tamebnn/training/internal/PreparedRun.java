@@ -15,7 +15,7 @@ import org.tamebnn.data.MissingValuePolicy;
 import org.tamebnn.data.PreparedData;
 import org.tamebnn.data.RawDataset;
 import org.tamebnn.data.SplitSpec;
-import org.tamebnn.training.DataSources;
+import org.tamebnn.data.DataSources;
 
 /**
  * The data of a run loaded, split, imputed and scaled once, shared by every trainer and solver of a

@@ -1,4 +1,4 @@
-package org.tamebnn.training;
+package org.tamebnn.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,14 +6,6 @@ import java.nio.file.Path;
 import org.tamebnn.api.training.RunSpec;
 import org.tamebnn.api.training.Task;
 import org.tamebnn.api.training.TrainingException;
-import org.tamebnn.data.BuiltinDatasets;
-import org.tamebnn.data.ColumnRef;
-import org.tamebnn.data.CsvDatasetLoader;
-import org.tamebnn.data.CsvOptions;
-import org.tamebnn.data.DataException;
-import org.tamebnn.data.RandomDataGenerator;
-import org.tamebnn.data.RandomDataSpec;
-import org.tamebnn.data.RawDataset;
 
 /**
  * The rows a {@link RunSpec.Data} names: a shipped data set ({@code bcw}, {@code wdbc}), Bah &amp;
@@ -93,35 +85,49 @@ public final class DataSources {
         return source.equals(RANDOM) || source.startsWith(RANDOM + ":");
     }
 
+    /**
+     * Checks the parameters of a built-in name ({@code random:dimension=D,points=N}) without loading
+     * anything, so that a typo in an experiment spec fails before any run.
+     *
+     * @throws TrainingException naming the source and what is wrong with it
+     */
+    public static void checkBuiltIn(String source) {
+        if (isRandom(source)) {
+            randomSpec(source, 0);
+        }
+    }
+
     private static RawDataset random(String source, long seed) {
+        return RawDataset.from(RandomDataGenerator.generate(randomSpec(source, seed)));
+    }
+
+    private static RandomDataSpec randomSpec(String source, long seed) {
         RandomDataSpec spec = RandomDataSpec.defaults().withSeed(seed);
-        if (source.startsWith(RANDOM + ":")) {
-            for (String part : source.substring(RANDOM.length() + 1).split(",")) {
-                String[] kv = part.split("=", 2);
-                String key = kv[0].strip();
-                int value = kv.length == 2 ? wholeNumber(kv[1].strip()) : -1;
-                spec = switch (key) {
-                    case "dimension" -> spec.withDimension(atLeast(source, key, value, 1));
-                    case "points" -> spec.withPoints(atLeast(source, key, value, 3));
-                    default -> throw new TrainingException("'" + source + "': random data takes random:dimension=D,points=N");
-                };
+        if (source.equals(RANDOM)) {
+            return spec;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String part : source.substring(RANDOM.length() + 1).split(",")) {
+            String[] kv = part.split("=", 2);
+            String key = kv[0].strip();
+            if (kv.length != 2 || !(key.equals("dimension") || key.equals("points"))) {
+                throw new TrainingException("'" + source + "': random data takes random:dimension=D,points=N (either or both)");
             }
+            if (!seen.add(key)) {
+                throw new TrainingException("'" + source + "': " + key + " given twice");
+            }
+            int min = key.equals("points") ? 3 : 1;
+            int value;
+            try {
+                value = Integer.parseInt(kv[1].strip());
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (value < min) {
+                throw new TrainingException("'" + source + "': " + key + " must be a whole number of at least " + min);
+            }
+            spec = key.equals("points") ? spec.withPoints(value) : spec.withDimension(value);
         }
-        return RawDataset.from(RandomDataGenerator.generate(spec));
-    }
-
-    private static int wholeNumber(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static int atLeast(String source, String key, int value, int min) {
-        if (value < min) {
-            throw new TrainingException("'" + source + "': " + key + " must be a whole number of at least " + min);
-        }
-        return value;
+        return spec;
     }
 }
