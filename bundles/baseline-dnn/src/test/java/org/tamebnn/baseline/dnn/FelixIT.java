@@ -1,6 +1,7 @@
 package org.tamebnn.baseline.dnn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
@@ -19,6 +20,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
 import org.tamebnn.data.Dataset;
 
 /**
@@ -38,8 +40,14 @@ class FelixIT {
         try {
             BundleContext context = felix.getBundleContext();
             List<Bundle> installed = new ArrayList<>();
-            // the data bundle carries commons-csv inside it: it is all the DNN bundle imports
+            // the data bundle carries commons-csv inside it; with the API it is all the DNN bundle imports,
+            // and Declarative Services (with the OSGi promise and function packages) registers its trainer
             installed.add(context.installBundle(jarOf(Dataset.class).toUri().toString()));
+            for (String library : List.of("org.tamebnn.api.training.Trainer", "org.apache.felix.scr.info.ScrInfo",
+                    "org.osgi.service.component.ComponentContext", "org.osgi.util.promise.Promise",
+                    "org.osgi.util.function.Function")) {
+                installed.add(context.installBundle(jarOf(Class.forName(library)).toUri().toString()));
+            }
             Path dnnJar = Path.of(System.getProperty("tamebnn.dnn.bundle"));
             assertTrue(Files.isRegularFile(dnnJar), "the packaged bundle " + dnnJar);
             Bundle dnn = context.installBundle(dnnJar.toUri().toString());
@@ -48,6 +56,13 @@ class FelixIT {
                 b.start();
             }
             assertEquals(Bundle.ACTIVE, dnn.getState());
+            ServiceTracker<Object, Object> trainers = new ServiceTracker<>(context,
+                    context.createFilter("(&(objectClass=org.tamebnn.api.training.Trainer)(tamebnn.trainer.name=dnn))"),
+                    null);
+            // all services: this test's class path has its own copy of the API, which the bundle's is not
+            trainers.open(true);
+            assertNotNull(trainers.waitForService(30_000), "the dnn trainer is a service");
+            trainers.close();
 
             Object data = xorLike(installed.getFirst());
             Class<?> baseline = dnn.loadClass("org.tamebnn.baseline.dnn.DnnBaseline");
