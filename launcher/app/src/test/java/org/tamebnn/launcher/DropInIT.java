@@ -74,6 +74,63 @@ class DropInIT {
         }
     }
 
+    /**
+     * The same with a trainer: the embedding example's bundle (built from {@code examples/embedding-example},
+     * {@code -Dtamebnn.embedding.jar}) registers the {@code perceptron} trainer, which bnn:trainers
+     * lists, bnn:compare and exp:run use beside the shipped ones, and which leaves with its jar.
+     */
+    @Test
+    void aDroppedInTrainerIsListedUsedByCompareAndExpRunAndGoneWhenRemoved(@TempDir Path tmp) throws Exception {
+        String jarProperty = System.getProperty("tamebnn.embedding.jar", "");
+        assumeTrue(!jarProperty.isBlank(), "needs -Dtamebnn.embedding.jar: ./tamebnn test builds the embedding example"
+                + " and passes it");
+        Path jar = Path.of(jarProperty);
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        try (Platform platform = Platform.start(felix(), PlatformContract.DIST, plugins, false, true)) {
+            BundleContext ctx = platform.context();
+            assertTrue(GogoSession.awaitCommand(ctx, "bnn", "trainers", 30_000), "bnn:trainers never registered");
+            assertFalse(trainerListed(PlatformContract.gogo(ctx, "bnn:trainers")), "listed before it was dropped in");
+
+            long dropped = System.nanoTime();
+            Files.copy(jar, plugins.resolve(jar.getFileName()));
+            String list = awaitGogo(ctx, "bnn:trainers", DropInIT::trainerListed);
+            report("trainer dropped in → in bnn:trainers", dropped);
+            assertTrue(trainerListed(list), list);
+
+            String compare = PlatformContract.gogo(ctx, "bnn:compare --data bcw --train-size 25 --hidden 2"
+                    + " --trainers exact,perceptron --solvers ortools-scip --time-limit 60");
+            assertTrue(compare.lines().anyMatch(l -> l.startsWith("| perceptron ") && l.contains("FEASIBLE")
+                    && l.contains("%")), compare);
+            assertTrue(compare.lines().anyMatch(l -> l.startsWith("| ortools-scip ") && l.contains("OPTIMAL")), compare);
+
+            Path spec = Files.writeString(tmp.resolve("perceptron.yaml"), """
+                    name: dropped-in-trainer
+                    datasets: [bcw]
+                    trainSizes: [25]
+                    hidden: [[2]]
+                    trainers: [perceptron]
+                    losses: [zero-one]
+                    seeds: [0, 1]
+                    timeLimits: [30]
+                    """);
+            String run = PlatformContract.gogo(ctx, "exp:run --results " + tmp.resolve("results") + " " + spec);
+            assertTrue(run.contains("2 cells; 2 run now"), run);
+
+            long removed = System.nanoTime();
+            Files.delete(plugins.resolve(jar.getFileName()));
+            list = awaitGogo(ctx, "bnn:trainers", out -> !trainerListed(out));
+            report("trainer removed → out of bnn:trainers", removed);
+            assertFalse(trainerListed(list), list);
+            Exception gone = assertThrows(Exception.class, () -> PlatformContract.gogo(ctx,
+                    "bnn:compare --data bcw --train-size 10 --hidden 2 --trainers perceptron"));
+            assertTrue(gone.getMessage().contains("no trainer named 'perceptron'"), gone.getMessage());
+        }
+    }
+
+    private static boolean trainerListed(String trainers) {
+        return trainers.lines().anyMatch(l -> l.strip().startsWith("perceptron "));
+    }
+
     @Test
     void stoppingTheLossBundleTakesItsLossAwayAndStartingItBringsItBack(@TempDir Path tmp) throws Exception {
         try (Platform platform = Platform.start(felix(), PlatformContract.DIST, tmp.resolve("plugins"), false, true)) {

@@ -6,30 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.eclipse.osgi.launch.EquinoxFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * What an embedding OSGi platform gets: the repository index shipped in the distribution
@@ -39,7 +31,6 @@ import org.w3c.dom.NodeList;
  * every solver and train a BNN.
  */
 class EmbeddingRecipeIT {
-    private static final Path BNDRUNS = Path.of(System.getProperty("tamebnn.bndruns", "target/bndrun"));
 
     /**
      * The resolution of tamebnn.bndrun: its eleven requirements, plus what they need (Declarative
@@ -48,7 +39,8 @@ class EmbeddingRecipeIT {
      * or File Install, which the distribution ships for its own launcher.
      */
     static final Set<String> RESOLVED = Set.of(
-            "org.tamebnn.api", "org.tamebnn.data", "org.tamebnn.losses", "org.tamebnn.bnn",
+            "org.tamebnn.api", "org.tamebnn.data", "org.tamebnn.losses", "org.tamebnn.bnn", "org.tamebnn.trainers",
+            "org.tamebnn.training",
             "org.tamebnn.solver.ojalgo", "org.tamebnn.solver.ortools", "org.tamebnn.ortools.library",
             "org.tamebnn.solver.lpsolve", "org.tamebnn.solver.portfolio", "org.tamebnn.dual", "org.tamebnn.baseline.dnn",
             "org.tamebnn.console", "org.tamebnn.experiments", "com.h2database", "org.postgresql.jdbc",
@@ -65,7 +57,7 @@ class EmbeddingRecipeIT {
     static void readIndex() throws Exception {
         Assumptions.assumeTrue(PlatformContract.present("org.eclipse.osgi.launch.EquinoxFactory"),
                 "Equinox is not on this execution's class path");
-        index = readIndex(PlatformContract.DIST.resolve("index.xml"));
+        index = Recipes.readIndex(PlatformContract.DIST.resolve("index.xml"));
     }
 
     @Test
@@ -83,14 +75,14 @@ class EmbeddingRecipeIT {
 
     @Test
     void theRecipeResolvesToTheSameBundlesForFelixAndEquinox() throws IOException {
-        assertEquals(RESOLVED, runBundles(BNDRUNS.resolve("tamebnn.bndrun")), "Felix");
-        assertEquals(RESOLVED, runBundles(BNDRUNS.resolve("tamebnn-equinox.bndrun")), "Equinox");
+        assertEquals(RESOLVED, Recipes.runBundles(Recipes.BNDRUNS.resolve("tamebnn.bndrun")), "Felix");
+        assertEquals(RESOLVED, Recipes.runBundles(Recipes.BNDRUNS.resolve("tamebnn-equinox.bndrun")), "Equinox");
     }
 
     /** The resolved set, nothing more, installed from the index's URLs: the platform an embedder gets. */
     @Test
     void theResolvedBundlesRunOnEquinox(@TempDir Path home) throws Exception {
-        Set<String> resolved = runBundles(BNDRUNS.resolve("tamebnn-equinox.bndrun"));
+        Set<String> resolved = Recipes.runBundles(Recipes.BNDRUNS.resolve("tamebnn-equinox.bndrun"));
         Path bundles = Files.createDirectories(home.resolve("bundle"));
         for (String bsn : resolved) {
             String url = index.get(bsn);
@@ -107,69 +99,5 @@ class EmbeddingRecipeIT {
             assertEquals(PlatformContract.SOLVERS, PlatformContract.solverNames(platform.context()));
             PlatformContract.assertTrainsABnn(platform.context(), "ortools-scip");
         }
-    }
-
-    /** The symbolic names of a resolved bndrun's -runbundles. */
-    static Set<String> runBundles(Path bndrun) throws IOException {
-        assertTrue(Files.isRegularFile(bndrun), bndrun + " (written by bnd-resolver-maven-plugin at package)");
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(bndrun)) {
-            p.load(r);
-        }
-        String value = p.getProperty("-runbundles");
-        assertNotNull(value, "-runbundles in " + bndrun);
-        // clauses are separated by commas outside quotes: bsn;version='[1.0.0,1.0.1)',...
-        Set<String> names = new TreeSet<>();
-        StringBuilder clause = new StringBuilder();
-        boolean quoted = false;
-        for (char c : (value + ",").toCharArray()) {
-            if (c == '\'') {
-                quoted = !quoted;
-            }
-            if (c == ',' && !quoted) {
-                names.add(clause.toString().split(";")[0].trim());
-                clause.setLength(0);
-            } else {
-                clause.append(c);
-            }
-        }
-        names.remove("");
-        return names;
-    }
-
-    /** Reads an OSGi Repository 1.0 index: each bundle resource's identity and content URL. */
-    static Map<String, String> readIndex(Path file) throws Exception {
-        assertTrue(Files.isRegularFile(file), file + " (written by bnd-indexer-maven-plugin at package)");
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        Document doc = f.newDocumentBuilder().parse(file.toFile());
-        Map<String, String> resources = new TreeMap<>();
-        NodeList list = doc.getElementsByTagNameNS("*", "resource");
-        for (int i = 0; i < list.getLength(); i++) {
-            Map<String, Map<String, String>> caps = capabilities((Element) list.item(i));
-            Map<String, String> identity = caps.get("osgi.identity");
-            Map<String, String> content = caps.get("osgi.content");
-            if (identity != null && "osgi.bundle".equals(identity.get("type")) && content != null) {
-                resources.put(identity.get("osgi.identity"), content.get("url"));
-            }
-        }
-        return resources;
-    }
-
-    /** The first capability of each namespace of a resource, as attribute name to value. */
-    private static Map<String, Map<String, String>> capabilities(Element resource) {
-        Map<String, Map<String, String>> caps = new LinkedHashMap<>();
-        NodeList list = resource.getElementsByTagNameNS("*", "capability");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element cap = (Element) list.item(i);
-            Map<String, String> attrs = new LinkedHashMap<>();
-            NodeList attributes = cap.getElementsByTagNameNS("*", "attribute");
-            for (int j = 0; j < attributes.getLength(); j++) {
-                Element a = (Element) attributes.item(j);
-                attrs.put(a.getAttribute("name"), a.getAttribute("value"));
-            }
-            caps.putIfAbsent(cap.getAttribute("namespace"), attrs);
-        }
-        return caps;
     }
 }

@@ -175,7 +175,7 @@ public class BnnCommands {
                     + o.trainer() + " (model files hold networks trained through their MILP)" : "");
         }
         Path path = SolverCommands.output(session, file);
-        ModelFile.of(network.get(), o.result().attachment(PreparedData.class).orElseThrow(), o.spec().data().source(),
+        ModelFile.of(network.get(), o.result().attachment(PreparedData.class).orElseThrow(), o.spec(),
                 milp.get().describe()).write(path);
         return "saved to " + path;
     }
@@ -305,10 +305,26 @@ public class BnnCommands {
         return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 
-    /** The rows a saved network classifies, prepared as its training rows were. */
+    /**
+     * The rows a saved network classifies, read as its training rows were: the label and dropped
+     * columns of its run specification unless given, the same features in the same order.
+     */
     private static RawDataset toClassify(CommandSession session, String data, String label, String drop, ModelFile m) {
-        RunSpec.Data source = new RunSpec.Data(data, Task.CLASSIFICATION, label, names(drop), m.missing().cliName(),
-                RunSpec.defaults().data().scaling());
-        return service(() -> DataSources.loadToClassify(source, SolverCommands.folder(session)));
+        Optional<RunSpec.Data> trained = m.run().map(RunSpec::data);
+        RunSpec.Data source = new RunSpec.Data(data, Task.CLASSIFICATION,
+                label.isEmpty() ? trained.map(RunSpec.Data::label).orElse("") : label,
+                drop.isEmpty() ? trained.map(RunSpec.Data::drop).orElse(List.of()) : names(drop),
+                m.missing().cliName(), RunSpec.defaults().data().scaling());
+        RawDataset raw = service(() -> DataSources.loadToClassify(source, SolverCommands.folder(session)));
+        if (raw.featureCount() == m.featureNames().size() && !raw.featureNames().equals(m.featureNames())) {
+            int j = 0;
+            while (raw.featureNames().get(j).equals(m.featureNames().get(j))) {
+                j++;
+            }
+            throw new CommandFailure(raw.source() + ": feature " + (j + 1) + " is '" + raw.featureNames().get(j)
+                    + "', but the model was trained with '" + m.featureNames().get(j) + "' there (its features: "
+                    + String.join(", ", m.featureNames()) + ")");
+        }
+        return raw;
     }
 }

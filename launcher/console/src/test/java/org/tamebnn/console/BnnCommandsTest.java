@@ -135,6 +135,14 @@ class BnnCommandsTest {
                 "default", false, "pocket", "zero-one", "ojalgo", 60, model.toString(), "exact", "", "classification", "table", "", false);
         assertTrue(out.contains("saved to " + model), out);
         assertTrue(Files.readString(model).contains("\"hiddenActivation\""), "the activation is part of the spec");
+        assertTrue(Files.readString(model).contains("\"runSpec\""), "the run specification travels with the network");
+        // read as its training data was: its label and dropped columns come from its run specification
+        String byItsSpec = commands.predict(null, model.toString(), csv.toString(), "", "");
+        assertTrue(byItsSpec.lines().anyMatch(l -> l.startsWith("| all") && l.contains("100.0%")), byItsSpec);
+        Path swapped = Files.writeString(tmp.resolve("swapped.csv"), "id,b,a,kind\n1,9,9,yes\n2,2,1,no\n");
+        assertEquals(swapped + ": feature 1 is 'b', but the model was trained with 'a' there (its features: a, b)",
+                assertThrows(CommandFailure.class, () -> commands.predict(null, model.toString(), swapped.toString(),
+                        "kind", "id")).getMessage());
         // the whole file again: the 16 training rows fit with loss 0; the 4 test rows are as separable
         String predicted = commands.predict(null, model.toString(), csv.toString(), "kind", "id");
         assertTrue(predicted.contains("20 rows") && predicted.contains("sign activation"), predicted);
