@@ -17,6 +17,7 @@ import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
+import org.tamebnn.api.training.TrainingListener;
 import org.tamebnn.bnn.internal.LayerFixing;
 import org.tamebnn.bnn.internal.RandomNetwork;
 import org.tamebnn.bnn.internal.StartRepair;
@@ -53,13 +54,14 @@ public final class LocalSearchTrainer {
     private final int restarts;
     private final OptionalLong seed;
     private final int maxIterations;
+    private final TrainingListener progress;
 
     /** One restart from the pocket start, seeded by the solve parameters' seed (0 without one). */
     public LocalSearchTrainer() {
-        this(1, OptionalLong.empty(), DEFAULT_MAX_ITERATIONS);
+        this(1, OptionalLong.empty(), DEFAULT_MAX_ITERATIONS, TrainingListener.NONE);
     }
 
-    private LocalSearchTrainer(int restarts, OptionalLong seed, int maxIterations) {
+    private LocalSearchTrainer(int restarts, OptionalLong seed, int maxIterations, TrainingListener progress) {
         if (restarts < 1) {
             throw new IllegalArgumentException("local search needs at least 1 restart, not " + restarts);
         }
@@ -69,21 +71,27 @@ public final class LocalSearchTrainer {
         this.restarts = restarts;
         this.seed = seed;
         this.maxIterations = maxIterations;
+        this.progress = progress;
     }
 
     /** This trainer with {@code count} restarts (the first from the pocket start, the others random). */
     public LocalSearchTrainer withRestarts(int count) {
-        return new LocalSearchTrainer(count, seed, maxIterations);
+        return new LocalSearchTrainer(count, seed, maxIterations, progress);
     }
 
     /** This trainer with its starts seeded by {@code value} instead of the solve parameters' seed. */
     public LocalSearchTrainer withSeed(long value) {
-        return new LocalSearchTrainer(restarts, OptionalLong.of(value), maxIterations);
+        return new LocalSearchTrainer(restarts, OptionalLong.of(value), maxIterations, progress);
     }
 
     /** This trainer with at most {@code count} MILPs per restart. */
     public LocalSearchTrainer withMaxIterations(int count) {
-        return new LocalSearchTrainer(restarts, seed, count);
+        return new LocalSearchTrainer(restarts, seed, count, progress);
+    }
+
+    /** This trainer telling {@code listener} each MILP's objective (as iterations) and each better point's. */
+    public LocalSearchTrainer withProgress(TrainingListener listener) {
+        return new LocalSearchTrainer(restarts, seed, maxIterations, listener);
     }
 
     public int restarts() {
@@ -256,6 +264,12 @@ public final class LocalSearchTrainer {
                 boolean improved = accepted && found < current.objective() - tolerance(found);
                 if (accepted) {
                     current = new Point(r.values(), found, false);
+                }
+                if (r.hasSolution()) {
+                    progress.iterationDone(milps, found);
+                }
+                if (improved) {
+                    progress.incumbentImproved(found);
                 }
                 iterations.add(new LocalSearchResult.Iteration(t, fixed, r.status(), found,
                         current.fromStart() && !feasible ? Double.NaN : current.objective(), improved,

@@ -10,6 +10,7 @@ import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.SolveListener;
+import org.tamebnn.api.training.TrainingListener;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
@@ -31,6 +32,7 @@ final class RobustRun {
     private final MilpSolver solver;
     private final SolveParams params;
     private final SolveListener listener;
+    private final TrainingListener progress;
     private final CancellationToken cancel;
     private final long startNanos = System.nanoTime();
     private final Optional<Long> deadlineNanos;
@@ -47,7 +49,8 @@ final class RobustRun {
     private final List<String> notes = new ArrayList<>();
 
     RobustRun(RobustTrainer trainer, Dataset train, BnnSpec spec, FormulationOptions options, LossFunction loss,
-            MilpSolver solver, SolveParams params, SolveListener listener, CancellationToken cancel) {
+            MilpSolver solver, SolveParams params, SolveListener listener, TrainingListener progress,
+            CancellationToken cancel) {
         this.trainer = trainer;
         this.adversary = trainer.adversary();
         this.train = train;
@@ -57,6 +60,7 @@ final class RobustRun {
         this.solver = solver;
         this.params = params.withMipStart(null);
         this.listener = listener;
+        this.progress = progress;
         this.cancel = cancel;
         this.deadlineNanos = params.timeLimit().map(l -> startNanos + l.toNanos());
     }
@@ -159,10 +163,12 @@ final class RobustRun {
         if (robustLoss < upper) {
             upper = robustLoss;
             best = net;
+            progress.incumbentImproved(robustLoss);
         }
         log.add(new RobustIteration(it, scenarioCount, r.status(), objective, recomputed, bound, robustLoss,
                 lower, upper, added, undecided, r.wallTime(), Duration.ofNanos(System.nanoTime() - advStart),
                 elapsed()));
+        progress.roundBounds(it, lower, upper);
         if (upper - lower <= trainer.gap() + TOLERANCE) {
             return RobustResult.Stop.CONVERGED;
         }

@@ -7,6 +7,7 @@ import org.tamebnn.api.loss.OutputKind;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.SolveListener;
+import org.tamebnn.api.training.TrainingListener;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.data.Dataset;
 
@@ -134,8 +135,18 @@ public final class RobustTrainer {
      */
     public RobustResult train(Dataset train, BnnSpec spec, FormulationOptions options, LossFunction loss,
             MilpSolver solver, SolveParams params, SolveListener listener, CancellationToken cancel) {
+        return train(train, spec, options, loss, solver, params, listener, TrainingListener.NONE, cancel);
+    }
+
+    /**
+     * As {@link #train(Dataset, BnnSpec, FormulationOptions, LossFunction, MilpSolver, SolveParams, SolveListener, CancellationToken)},
+     * telling {@code progress} each round's bounds and each network with a smaller robust loss.
+     */
+    public RobustResult train(Dataset train, BnnSpec spec, FormulationOptions options, LossFunction loss,
+            MilpSolver solver, SolveParams params, SolveListener listener, TrainingListener progress,
+            CancellationToken cancel) {
         checkSupported(spec, options, loss);
-        return new RobustRun(this, train, spec, options, loss, solver, params, listener, cancel).run();
+        return new RobustRun(this, train, spec, options, loss, solver, params, listener, progress, cancel).run();
     }
 
     /** As {@link #train(Dataset, BnnSpec, FormulationOptions, LossFunction, MilpSolver, SolveParams, SolveListener, CancellationToken)} without progress or cancellation. */

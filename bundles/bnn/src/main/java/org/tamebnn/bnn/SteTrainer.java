@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import org.tamebnn.api.loss.LossFunction;
 import org.tamebnn.api.loss.OutputKind;
+import org.tamebnn.api.training.TrainingListener;
 import org.tamebnn.bnn.internal.SteNetwork;
 import org.tamebnn.data.Dataset;
 
@@ -35,6 +36,15 @@ public final class SteTrainer {
      *         binary outputs
      */
     public SteResult train(Dataset data, BnnSpec spec, LossFunction loss, SteOptions options) {
+        return train(data, spec, loss, options, TrainingListener.NONE);
+    }
+
+    /**
+     * As {@link #train(Dataset, BnnSpec, LossFunction, SteOptions)}, telling {@code listener} each
+     * epoch's training loss and each better network's.
+     */
+    public SteResult train(Dataset data, BnnSpec spec, LossFunction loss, SteOptions options,
+            TrainingListener listener) {
         spec.requireClassifier("the STE trainer");
         check(data, spec, loss);
         long start = System.nanoTime();
@@ -62,9 +72,11 @@ public final class SteTrainer {
                 net.step(options.learningRate(), to - from);
             }
             TrainedBnn current = score(net, data, targets, loss, errors, surrogate, epoch);
+            listener.iterationDone(epoch, errors[epoch]);
             if (errors[epoch] < errors[bestEpoch]) {
                 best = current;
                 bestEpoch = epoch;
+                listener.incumbentImproved(errors[epoch]);
             }
         }
         long nanos = System.nanoTime() - start;

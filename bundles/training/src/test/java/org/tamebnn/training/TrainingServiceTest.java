@@ -22,6 +22,7 @@ import org.tamebnn.api.training.TrainerOption;
 import org.tamebnn.api.training.TrainerResult;
 import org.tamebnn.api.training.TrainingContext;
 import org.tamebnn.api.training.TrainingException;
+import org.tamebnn.api.training.TrainingListener;
 import org.tamebnn.api.training.TrainingOutcome;
 import org.tamebnn.api.training.TrainingRequest;
 import org.tamebnn.api.training.TrainingService;
@@ -73,6 +74,46 @@ class TrainingServiceTest {
         assertTrue(Double.isNaN(ste.result().lossBound()));
         assertEquals(Double.valueOf(ste.result().trainingLoss()), ste.result().lossCurve().getLast());
         c.outcomes().forEach(o -> assertEquals("", o.refutation(), o::note));
+    }
+
+    @Test
+    void listenersHearEachEpochRoundAndBetterNetworkAsTheRunGoes() {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void started(String trainer, String solver) {
+                events.add("started " + trainer + " " + solver);
+            }
+
+            @Override
+            public void iterationDone(int iteration, double loss) {
+                events.add("iteration " + iteration);
+            }
+
+            @Override
+            public void incumbentImproved(double loss) {
+                events.add("better " + loss);
+            }
+
+            @Override
+            public void roundBounds(int round, double lower, double upper) {
+                events.add("round " + round + " " + lower + " " + upper);
+            }
+        };
+        TrainingOutcome ste = SERVICE.train(BCW_25.withTrainer("ste", Map.of("epochs", "12")),
+                RunControl.none().withListener(listener));
+        assertEquals("started ste -", events.getFirst());
+        assertEquals(12, events.stream().filter(e -> e.startsWith("iteration ")).count(), events::toString);
+        assertEquals("better " + ste.result().trainingLoss(), events.stream().filter(e -> e.startsWith("better "))
+                .reduce((a, b) -> b).orElse("none"), "the last better network is the one returned");
+
+        events.clear();
+        TrainingOutcome robust = SERVICE.train(BCW_25.withTrainSize(12).withHidden(List.of(2))
+                .withTrainer("robust", Map.of("radius", "0.05")), RunControl.none().withListener(listener));
+        List<String> rounds = events.stream().filter(e -> e.startsWith("round ")).toList();
+        assertEquals(robust.result().rounds().size(), rounds.size(), events::toString);
+        TrainerResult.Round last = robust.result().rounds().getLast();
+        assertEquals("round " + last.round() + " " + last.lowerBound() + " " + last.upperBound(), rounds.getLast());
     }
 
     @Test

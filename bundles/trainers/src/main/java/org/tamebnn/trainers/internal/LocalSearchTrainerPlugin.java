@@ -41,7 +41,7 @@ public final class LocalSearchTrainerPlugin implements Trainer {
     public TrainerResult train(TrainingRequest request, TrainingContext context) {
         MilpRun run = MilpRun.of(request);
         LocalSearchTrainer t = new LocalSearchTrainer().withRestarts(request.options().integer("restarts"))
-                .withMaxIterations(request.options().integer("max-iterations"));
+                .withMaxIterations(request.options().integer("max-iterations")).withProgress(request.listener());
         LocalSearchResult r;
         try {
             r = t.train(run.train(), run.spec(), run.formulation(), request.loss(), request.requireSolver(),

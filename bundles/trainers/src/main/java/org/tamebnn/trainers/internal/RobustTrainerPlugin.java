@@ -55,7 +55,7 @@ public final class RobustTrainerPlugin implements Trainer {
         RobustResult r;
         try {
             r = t.train(run.train(), run.spec(), run.formulation(), request.loss(), request.requireSolver(),
-                    request.params(), run.progress(), request.cancel());
+                    request.params(), run.progress(), request.listener(), request.cancel());
         } catch (IllegalArgumentException e) {
             throw MilpRun.refused(name(), e);
         }

@@ -48,7 +48,7 @@ public final class SteTrainerPlugin implements Trainer {
                 .withBatchSize(request.options().integer("batch")).withLearningRate(request.options().number("rate"));
         SteResult r;
         try {
-            r = new SteTrainer().train(run.train(), run.spec(), request.loss(), o);
+            r = new SteTrainer().train(run.train(), run.spec(), request.loss(), o, request.listener());
         } catch (IllegalArgumentException e) {
             throw MilpRun.refused(name(), e);
         }
