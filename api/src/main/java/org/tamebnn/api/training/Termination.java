@@ -52,6 +52,11 @@ public record Termination(Reason reason, Limit limit, String detail) {
         return new Termination(Reason.FEASIBLE, Limit.NONE, "");
     }
 
+    /** Cancelled by the caller; {@code detail} says what was kept (a network found before, or none). */
+    public static Termination cancelled(String detail) {
+        return new Termination(Reason.CANCELLED, Limit.NONE, detail);
+    }
+
     public static Termination error(String why) {
         return new Termination(Reason.ERROR, Limit.NONE, why);
     }

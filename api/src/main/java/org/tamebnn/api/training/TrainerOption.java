@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param choices      the allowed values of a {@link Type#CHOICE}, else empty
  * @param minimum      the least allowed value of an {@link Type#INTEGER} or {@link Type#NUMBER}
  *                     ({@code -Infinity} for none)
+ * @param exclusive    true when {@code minimum} itself is not allowed (a step size: any positive number)
  */
 public record TrainerOption(String name, Type type, String defaultValue, String description, List<String> choices,
-        double minimum) {
+        double minimum, boolean exclusive) {
 
     /** How an option's value is read. */
     public enum Type {
@@ -46,28 +47,35 @@ public record TrainerOption(String name, Type type, String defaultValue, String 
     }
 
     public static TrainerOption integer(String name, int defaultValue, int minimum, String description) {
-        return new TrainerOption(name, Type.INTEGER, String.valueOf(defaultValue), description, List.of(), minimum);
+        return new TrainerOption(name, Type.INTEGER, String.valueOf(defaultValue), description, List.of(), minimum,
+                false);
     }
 
     /** An integer option whose default depends on the run (the description says how). */
     public static TrainerOption integer(String name, int minimum, String description) {
-        return new TrainerOption(name, Type.INTEGER, "", description, List.of(), minimum);
+        return new TrainerOption(name, Type.INTEGER, "", description, List.of(), minimum, false);
     }
 
     public static TrainerOption number(String name, double defaultValue, double minimum, String description) {
-        return new TrainerOption(name, Type.NUMBER, Double.toString(defaultValue), description, List.of(), minimum);
+        return new TrainerOption(name, Type.NUMBER, Double.toString(defaultValue), description, List.of(), minimum,
+                false);
+    }
+
+    /** A number that must be greater than 0 (a step size, a rate). */
+    public static TrainerOption positive(String name, double defaultValue, String description) {
+        return new TrainerOption(name, Type.NUMBER, Double.toString(defaultValue), description, List.of(), 0, true);
     }
 
     public static TrainerOption choice(String name, String defaultValue, List<String> choices, String description) {
-        return new TrainerOption(name, Type.CHOICE, defaultValue, description, choices, Double.NEGATIVE_INFINITY);
+        return new TrainerOption(name, Type.CHOICE, defaultValue, description, choices, Double.NEGATIVE_INFINITY, false);
     }
 
     public static TrainerOption text(String name, String defaultValue, String description) {
-        return new TrainerOption(name, Type.TEXT, defaultValue, description, List.of(), Double.NEGATIVE_INFINITY);
+        return new TrainerOption(name, Type.TEXT, defaultValue, description, List.of(), Double.NEGATIVE_INFINITY, false);
     }
 
     public static TrainerOption prefix(String prefix, String description) {
-        return new TrainerOption(prefix, Type.PREFIX, "", description, List.of(), Double.NEGATIVE_INFINITY);
+        return new TrainerOption(prefix, Type.PREFIX, "", description, List.of(), Double.NEGATIVE_INFINITY, false);
     }
 
     /** True when {@code key} is this option's key (or, for a prefix, one of its family). */
@@ -104,9 +112,9 @@ public record TrainerOption(String name, Type type, String defaultValue, String 
                 if (!Double.isFinite(x)) {
                     throw new TrainingException("trainer option " + name + " must be a number, got '" + value + "'");
                 }
-                if (x < minimum) {
-                    throw new TrainingException("trainer option " + name + " must be at least " + minimum + ", got "
-                            + value);
+                if (x < minimum || exclusive && x == minimum) {
+                    throw new TrainingException("trainer option " + name + " must be " + (exclusive ? "greater than "
+                            : "at least ") + minimum + ", got " + value);
                 }
             }
             case CHOICE -> {
@@ -125,8 +133,8 @@ public record TrainerOption(String name, Type type, String defaultValue, String 
     public String describe() {
         String kind = switch (type) {
             case INTEGER, NUMBER -> type.name().toLowerCase(Locale.ROOT)
-                    + (minimum > Double.NEGATIVE_INFINITY ? " ≥ " + (type == Type.INTEGER ? String.valueOf((long) minimum)
-                            : String.valueOf(minimum)) : "");
+                    + (minimum > Double.NEGATIVE_INFINITY ? (exclusive ? " > " : " ≥ ")
+                            + (type == Type.INTEGER ? String.valueOf((long) minimum) : String.valueOf(minimum)) : "");
             case CHOICE -> String.join("|", choices);
             case TEXT -> "text";
             case PREFIX -> "options passed on";

@@ -25,12 +25,7 @@ public final class TrainingServices {
 
     /** A service with every solver, loss, dual construction and trainer {@code loader} finds. */
     public static TrainingService fromServiceLoader(ClassLoader loader) {
-        Builder b = builder();
-        ServiceLoader.load(MilpSolver.class, loader).forEach(b::solver);
-        ServiceLoader.load(LossFunction.class, loader).forEach(b::loss);
-        ServiceLoader.load(DualConstructor.class, loader).forEach(b::dual);
-        ServiceLoader.load(Trainer.class, loader).forEach(b::trainer);
-        return b.build();
+        return builder().serviceLoader(loader).build();
     }
 
     /** Collects plugins; {@link #build()} gives the service over them (later additions are seen too). */
@@ -57,6 +52,15 @@ public final class TrainingServices {
 
         public Builder trainer(Trainer t) {
             service.addTrainer(t);
+            return this;
+        }
+
+        /** Adds every solver, loss, dual construction and trainer {@code loader} finds by {@link ServiceLoader}. */
+        public Builder serviceLoader(ClassLoader loader) {
+            ServiceLoader.load(MilpSolver.class, loader).forEach(this::solver);
+            ServiceLoader.load(LossFunction.class, loader).forEach(this::loss);
+            ServiceLoader.load(DualConstructor.class, loader).forEach(this::dual);
+            ServiceLoader.load(Trainer.class, loader).forEach(this::trainer);
             return this;
         }
 

@@ -29,7 +29,7 @@ public final class TameTrainerPlugin implements Trainer {
     public List<TrainerOption> options() {
         TameTrainer.Options d = TameTrainer.Options.defaults();
         return List.of(TrainerOption.integer("iterations", d.iterations(), 1, "steps of the first layer"),
-                TrainerOption.number("alpha", d.alpha0(), Double.MIN_VALUE, "the first step size α₀"),
+                TrainerOption.positive("alpha", d.alpha0(), "the first step size α₀"),
                 TrainerOption.choice("schedule", "sqrt", List.of("sqrt", "harmonic", "constant"),
                         "how the step shrinks: α₀/√(k+1), α₀/(k+1) or α₀"),
                 TrainerOption.text("dual", "bb", "the dual-function construction (dual:list)"),

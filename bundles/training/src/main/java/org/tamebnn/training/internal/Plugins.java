@@ -83,8 +83,8 @@ final class Plugins implements TrainingContext {
     Trainer requireTrainer(String name) {
         return trainers().stream().filter(t -> t.name().equals(name)).findFirst()
                 .orElseThrow(() -> new TrainingException("no trainer named '" + name + "'" + Suggestions.of(name,
-                        trainers().stream().map(Trainer::name).toList()) + "; trainers: "
-                        + String.join(", ", trainers().stream().map(Trainer::name).toList())));
+                        trainers().stream().map(Trainer::name).toList()) + "; trainers: " + (trainers().isEmpty()
+                                ? "none installed" : String.join(", ", trainers().stream().map(Trainer::name).toList()))));
     }
 
     LossFunction requireLoss(String name) {

@@ -16,7 +16,6 @@ import org.tamebnn.api.training.TrainerOption;
 import org.tamebnn.api.training.TrainerResult;
 import org.tamebnn.api.training.TrainingContext;
 import org.tamebnn.api.training.TrainingData;
-import org.tamebnn.api.training.TrainingException;
 import org.tamebnn.api.training.TrainingRequest;
 
 /**
@@ -33,7 +32,6 @@ import org.tamebnn.api.training.TrainingRequest;
 public final class PerceptronTrainer implements Trainer {
     static final String NAME = "perceptron";
     static final String EPOCHS = "epochs";
-    static final String RATE = "rate";
 
     @Override
     public String name() {
@@ -48,10 +46,9 @@ public final class PerceptronTrainer implements Trainer {
 
     @Override
     public List<TrainerOption> options() {
-        return List.of(TrainerOption.integer(EPOCHS, 50, 1, "passes over the training rows, shuffled by the seed"),
-                // weights start at 0, so the rate scales the model without changing a single prediction;
-                // it is there so that a run states the step it used, as the other gradient trainers do
-                TrainerOption.number(RATE, 1.0, 0, "the step of each mistake's update (greater than 0)"));
+        // no learning rate: the weights start at 0, so any rate only scales the model and never changes a
+        // prediction of the perceptron
+        return List.of(TrainerOption.integer(EPOCHS, 50, 1, "passes over the training rows, shuffled by the seed"));
     }
 
     @Override
@@ -73,12 +70,6 @@ public final class PerceptronTrainer implements Trainer {
     public TrainerResult train(TrainingRequest request, TrainingContext context) {
         long start = System.nanoTime();
         int epochs = request.options().integer(EPOCHS);
-        double rate = request.options().number(RATE);
-        if (!(rate > 0)) {
-            // the option's minimum is inclusive; a rate of 0 would never move off the zero model
-            throw new TrainingException("trainer option " + RATE + " must be greater than 0, got "
-                    + request.options().text(RATE));
-        }
         long limitNanos = request.params().timeLimit().map(Duration::toNanos).orElse(Long.MAX_VALUE);
 
         TrainingData data = request.train();
@@ -113,7 +104,7 @@ public final class PerceptronTrainer implements Trainer {
                 break;
             }
             shuffle(order, random);
-            lastUpdates = online.epoch(rows, labels, order, rate);
+            lastUpdates = online.epoch(rows, labels, order);
             model = online.averaged(classes);
             errors = model.errors(rows, labels);
             curve[epoch - 1] = errors;
@@ -127,8 +118,8 @@ public final class PerceptronTrainer implements Trainer {
             return result.detail("averaged perceptron: no epoch ran").build();
         }
         return result.network(model).loss(errors, Double.NaN).detail(String.format(Locale.ROOT,
-                "%s: %d of %d epochs over %d rows (seed %d, rate %s); the averaged model misclassifies %d of them,"
-                        + " the last epoch updated on %d", model.describe(), done, epochs, n, request.seed(), rate, errors,
+                "%s: %d of %d epochs over %d rows (seed %d); the averaged model misclassifies %d of them,"
+                        + " the last epoch updated on %d", model.describe(), done, epochs, n, request.seed(), errors,
                 lastUpdates)).build();
     }
 
@@ -167,7 +158,7 @@ public final class PerceptronTrainer implements Trainer {
         }
 
         /** One pass in {@code order}; the number of rows on which some unit was wrong and updated. */
-        int epoch(double[][] rows, int[] labels, int[] order, double rate) {
+        int epoch(double[][] rows, int[] labels, int[] order) {
             int updated = 0;
             for (int i : order) {
                 double[] x = rows[i];
@@ -176,7 +167,7 @@ public final class PerceptronTrainer implements Trainer {
                     // with a single unit it votes for class 1; with one per class, unit k for class k
                     int target = w.length == 1 ? labels[i] == 1 ? 1 : -1 : labels[i] == k ? 1 : -1;
                     if (target * (dot(w[k], x) + b[k]) <= 0) {
-                        double step = rate * target;
+                        double step = target;
                         for (int j = 0; j < x.length; j++) {
                             w[k][j] += step * x[j];
                             u[k][j] += c * step * x[j];

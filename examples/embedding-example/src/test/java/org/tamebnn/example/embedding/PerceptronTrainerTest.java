@@ -100,12 +100,10 @@ class PerceptronTrainerTest {
     }
 
     @Test
-    void aRateOfZeroIsAFailedRunSayingWhy() {
-        TrainingOutcome o = SERVICE.train(BCW_100.withTrainer("perceptron", Map.of("rate", "0")), RunControl.none());
-
-        assertEquals("ERROR", o.termination().label());
-        assertEquals("trainer option rate must be greater than 0, got 0", o.note());
-        assertTrue(o.network().isEmpty());
+    void anOptionItDoesNotTakeIsRefusedNamingTheOnesItDoes() {
+        assertEquals("trainer perceptron has no option 'rate' (it takes: epochs)", assertThrows(TrainingException.class,
+                () -> SERVICE.resolve(BCW_100.withTrainer("perceptron", Map.of("rate", "0.5")), RunControl.none()))
+                .getMessage());
     }
 
     @Test
