@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * solve {@link #watchdogGrace(Duration) a grace period} after the limit, and the result is then
  * reported as {@link SolveStatus#TIME_LIMIT} with whatever incumbent the backend returned.
  *
+ * <p>Once the checks pass and the solve is registered for cancellation, the caller's listener
+ * hears {@link SolveListener#onStart()}: from then on a cancel reaches the running solve.
+ *
  * <p>When the solver's bundle stops, Declarative Services calls {@link #deactivate()} (found by
  * its default name on this superclass): every running solve is cancelled and ends as
  * {@link SolveStatus#ERROR} "solver bundle stopped", and later calls on this instance get the same
@@ -92,6 +95,7 @@ public abstract class AbstractMilpSolver implements MilpSolver {
                     token.cancel();
                 }, Math.max(0, delay), TimeUnit.NANOSECONDS);
             }
+            listener.onStart();
             SolveResult r = solveChecked(model, params, listener, token, start);
             if (stopped) {
                 return SolveResult.error(name, name + ": " + BUNDLE_STOPPED + " during the solve", elapsed(start));

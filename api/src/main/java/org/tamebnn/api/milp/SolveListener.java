@@ -6,4 +6,16 @@ public interface SolveListener {
     SolveListener NONE = progress -> { };
 
     void onProgress(SolveProgress progress);
+
+    /**
+     * Called once when the solve has begun: the solver accepted the model and the solve is running,
+     * so a cancel from now on reaches it and ends it as the solver's own {@link SolveStatus#CANCELLED}
+     * (never as "cancelled before the solve started"). Not called for a solve refused or cancelled
+     * before it began. {@link AbstractMilpSolver} calls it for every solver built on it, before any
+     * progress report. Does nothing by default.
+     *
+     * @since 1.3
+     */
+    default void onStart() {
+    }
 }

@@ -1,7 +1,6 @@
 package org.tamebnn.api.mps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tamebnn.api.mps.MpsTesting.fixed;
 import static org.tamebnn.api.mps.MpsTesting.free;
 import static org.tamebnn.api.mps.MpsTesting.lines;
@@ -250,10 +249,19 @@ class MpsReaderTest {
         assertEquals(3, MpsReader.read(plainGz).rowCount(), "an uncompressed .gz is read as text");
     }
 
+    /**
+     * A large file is read completely and exactly: 2,000 rows, 20,000 columns and 300,000 non-zeros,
+     * every one of them in its row with its value. How fast is a figure, not a test: the solvers
+     * benchmark reports how long MpsReader takes on the BNN training models.
+     */
     @Test
-    void manyNonZerosReadQuickly() throws IOException {
+    void manyNonZerosAreReadCompletely() throws IOException {
         int n = 20_000;
         int rows = 2_000;
+        int perRow = n * 15 / rows;
+        int[][] columns = new int[rows][perRow];
+        double[][] values = new double[rows][perRow];
+        int[] filled = new int[rows];
         StringBuilder sb = new StringBuilder("NAME BIG\nROWS\n N obj\n");
         for (int i = 0; i < rows; i++) {
             sb.append(" L r").append(i).append('\n');
@@ -263,8 +271,11 @@ class MpsReaderTest {
         for (int j = 0; j < n; j++) {
             sb.append("    x").append(j).append(" obj ").append(j % 7);
             for (int k = 0; k < 15; k++) {
-                sb.append(k % 2 == 0 ? "\n    x" + j : "").append(" r").append((j * 15 + k) % rows).append(' ')
-                        .append(random.nextInt(100) + 1);
+                int row = (j * 15 + k) % rows;
+                int value = random.nextInt(100) + 1;
+                sb.append(k % 2 == 0 ? "\n    x" + j : "").append(" r").append(row).append(' ').append(value);
+                columns[row][filled[row]] = j;
+                values[row][filled[row]++] = value;
             }
             sb.append('\n');
         }
@@ -273,11 +284,16 @@ class MpsReaderTest {
             sb.append("    RHS r").append(i).append(" 1\n");
         }
         sb.append("ENDATA\n");
-        long start = System.nanoTime();
         MilpModel m = free(sb.toString());
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(rows, m.rowCount());
+        assertEquals(n, m.variableCount());
         assertEquals(300_000, m.nonZeroCount());
-        assertTrue(millis < 10_000, "300,000 non-zeros took " + millis + " ms");
+        for (int j = 0; j < n; j++) {
+            assertEquals(j % 7, m.objectiveCoefficient(j), "objective of x" + j);
+        }
+        for (int i = 0; i < rows; i++) {
+            assertRow(m.row(i), "r" + i, Double.NEGATIVE_INFINITY, 1, columns[i], values[i]);
+        }
     }
 
     private static void assertRow(Row r, String name, double lo, double hi, int[] cols, double[] vals) {

@@ -57,9 +57,9 @@ public final class Benchmarks {
         if (what.equals("solvers") || what.equals("all")) {
             Path scratch = Files.createTempDirectory("tamebnn-bench");
             String table = smoke
-                    ? SolverBench.run(scratch, 5, java.util.List.of(25), false, results.resolve("solvers-runs.csv"))
+                    ? SolverBench.run(scratch, 5, java.util.List.of(25), false, results.resolve("solvers-runs.csv"), 1)
                     : SolverBench.run(scratch, 20, java.util.List.of(25, 50, 100, 200), true,
-                            results.resolve("solvers-runs.csv"));
+                            results.resolve("solvers-runs.csv"), 3);
             write(results.resolve("solvers.md"), table);
             System.out.println(table);
         }

@@ -10,8 +10,13 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.tamebnn.api.milp.CancellationToken;
+import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpModel;
+import org.tamebnn.api.milp.MilpSolver;
+import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.api.milp.SolveProgress;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
 import org.tamebnn.api.mps.MpsReader;
@@ -24,6 +29,7 @@ import org.tamebnn.data.MissingValuePolicy;
 import org.tamebnn.data.PreparedData;
 import org.tamebnn.data.SplitSpec;
 import org.tamebnn.losses.ZeroOneLoss;
+import org.tamebnn.tck.KnownModels;
 import org.tamebnn.tck.MiplibInstance;
 
 /**
@@ -32,6 +38,11 @@ import org.tamebnn.tck.MiplibInstance;
  * the adapter's model translation time ({@link SolveResult#modelTime()}), the backend's solve time
  * (wall time minus translation), their ratio, and status, objective and gap at a fixed limit. One
  * thread per solve; each backend solves one small model first, unrecorded, to load its natives.
+ *
+ * <p>Then the limits, figures the tests assert no longer: how far past its time limit each backend
+ * returned (over its TIME_LIMIT runs above), how soon it returned after a cancel from another thread
+ * (the kit's hard market split instances, cancelled {@value #CANCEL_AFTER_MILLIS} ms after the solve
+ * said it had begun), and how long {@link MpsReader} took to read each model back from an MPS file.
  */
 final class SolverBench {
     /** A model to solve, with its known optimum where there is one (NaN otherwise). */
@@ -52,11 +63,17 @@ final class SolverBench {
         }
     }
 
+    /** How long into a solve the cancel latency measurement cancels it: well into the search. */
+    static final long CANCEL_AFTER_MILLIS = 1000;
+
     private SolverBench() {
     }
 
-    static String run(Path scratch, double limitSeconds, List<Integer> bnnSizes, boolean miplib, Path csv)
-            throws IOException {
+    /**
+     * @param cancels how many cancelled solves per backend the cancel latency is measured on
+     */
+    static String run(Path scratch, double limitSeconds, List<Integer> bnnSizes, boolean miplib, Path csv,
+            int cancels) throws IOException {
         List<Subject> subjects = new ArrayList<>();
         if (miplib) {
             for (MiplibInstance i : MiplibInstance.all()) {
@@ -93,7 +110,118 @@ final class SolverBench {
                 }
             }
         }
-        return report(subjects, runs, limitSeconds);
+        return report(subjects, runs, limitSeconds) + System.lineSeparator() + overruns(runs, limitSeconds)
+                + System.lineSeparator() + cancelLatencies(cancels) + System.lineSeparator()
+                + mpsReads(subjects, scratch);
+    }
+
+    /** Per backend, over its TIME_LIMIT runs: how long after the limit the solve returned. */
+    static String overruns(List<Run> runs, double limit) {
+        var sb = new StringBuilder(String.format(Locale.ROOT, "Time-limit overrun: how long after its %.0f s limit"
+                + " each backend returned, over its TIME_LIMIT runs above (AbstractMilpSolver's watchdog cancels a"
+                + " backend declaring cancellation %.2f s past the limit).%n%n| backend | TIME_LIMIT runs |"
+                + " median overrun | largest overrun |%n|---|---|---|---|%n", limit, org.tamebnn.api.milp
+                        .AbstractMilpSolver.watchdogGrace(java.time.Duration.ofNanos((long) (limit * 1e9))).toNanos()
+                        / 1e9));
+        for (String b : Backends.MILP) {
+            double[] over = runs.stream().filter(r -> r.backend().equals(b)
+                    && r.result().status() == SolveStatus.TIME_LIMIT).mapToDouble(r -> r.wallSeconds() - limit)
+                    .toArray();
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", b, over.length, seconds(Stats.median(over)),
+                    seconds(java.util.Arrays.stream(over).max().orElse(Double.NaN))));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Per backend declaring cancellation: {@code cancels} solves of the kit's hard market split
+     * instances (seeds 1, 2, ...), each cancelled from another thread {@value #CANCEL_AFTER_MILLIS} ms
+     * after the solver said it had begun ({@link SolveListener#onStart()}); the time from the cancel
+     * to the solve's return, and the statuses.
+     */
+    static String cancelLatencies(int cancels) {
+        var sb = new StringBuilder(String.format(Locale.ROOT, "Cancel latency: %d solve(s) per backend of the kit's"
+                + " hard market split instances (5 rows, 40 columns), cancelled from another thread %d ms after"
+                + " the solve began; the time from the cancel to the solve's return.%n%n| backend | statuses |"
+                + " median latency | largest latency |%n|---|---|---|---|%n", cancels, CANCEL_AFTER_MILLIS));
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tamebnn-bench-cancel");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (String b : Backends.MILP) {
+                MilpSolver solver = Backends.create(b);
+                if (!solver.info().supports(Capability.CANCELLATION) || !solver.availability().isAvailable()) {
+                    sb.append("| ").append(b).append(" | not cancellable or not available | - | - |\n");
+                    continue;
+                }
+                double[] latency = new double[cancels];
+                java.util.Map<SolveStatus, Integer> statuses = new java.util.EnumMap<>(SolveStatus.class);
+                for (int i = 0; i < cancels; i++) {
+                    CancellationToken token = new CancellationToken();
+                    java.util.concurrent.atomic.AtomicLong cancelledAt = new java.util.concurrent.atomic.AtomicLong();
+                    SolveListener listener = new SolveListener() {
+                        @Override
+                        public void onProgress(SolveProgress progress) {
+                        }
+
+                        @Override
+                        public void onStart() {
+                            timer.schedule(() -> {
+                                cancelledAt.set(System.nanoTime());
+                                token.cancel();
+                            }, CANCEL_AFTER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        }
+                    };
+                    SolveResult r = solver.solve(KnownModels.marketSplit(5, 40, i + 1, false),
+                            SolveParams.defaults().withTimeLimitSeconds(120).withThreads(1).withSeed(0), listener,
+                            token);
+                    long returned = System.nanoTime();
+                    long at = cancelledAt.get();
+                    token.cancel(); // a solve that ended before its cancel: the pending one does nothing more
+                    latency[i] = at == 0 || at > returned ? Double.NaN : (returned - at) / 1e9;
+                    statuses.merge(r.status(), 1, Integer::sum);
+                    System.out.printf(Locale.ROOT, "cancel %-14s %-10s %s%n", b, r.status(), seconds(latency[i]));
+                }
+                double[] measured = java.util.Arrays.stream(latency).filter(v -> !Double.isNaN(v)).toArray();
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", b, statuses.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")),
+                        seconds(Stats.median(measured)),
+                        seconds(java.util.Arrays.stream(measured).max().orElse(Double.NaN))));
+            }
+        } finally {
+            timer.shutdownNow();
+        }
+        return sb.toString();
+    }
+
+    /** Each model written to a free MPS file and read back with {@link MpsReader}: the time of the read. */
+    static String mpsReads(List<Subject> subjects, Path scratch) throws IOException {
+        var sb = new StringBuilder("Reading MPS: each model above written to a free MPS file and read back with"
+                + " MpsReader (median of 3 reads).\n\n| model | non-zeros | read |\n|---|---|---|\n");
+        for (Subject s : subjects) {
+            Path file = scratch.resolve(s.name() + "-read.mps");
+            org.tamebnn.api.mps.MpsWriter.write(s.model(), file);
+            double[] times = new double[3];
+            for (int i = 0; i < times.length; i++) {
+                long start = System.nanoTime();
+                MilpModel read = MpsReader.read(file);
+                times[i] = (System.nanoTime() - start) / 1e9;
+                if (read.nonZeroCount() != s.model().nonZeroCount()) {
+                    throw new IllegalStateException(s.name() + ": read back " + read.nonZeroCount() + " non-zeros of "
+                            + s.model().nonZeroCount());
+                }
+            }
+            Files.delete(file);
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", s.name(), s.model().nonZeroCount(),
+                    seconds(Stats.median(times))));
+        }
+        return sb.toString();
+    }
+
+    private static String seconds(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, v < 0.1 ? "%.3f s" : "%.2f s", v);
     }
 
     private static String report(List<Subject> subjects, List<Run> runs, double limit) {

@@ -197,21 +197,16 @@ public abstract class MilpSolverConformanceTest {
 
     /**
      * A solve with a 1 s limit on a model no backend can finish in that time ends with TIME_LIMIT,
-     * and returns within the configured slack ({@link TckConfig#timeLimitSlack()}). The slack is
-     * a bound on honouring the limit, not a speed target.
+     * and a point it returns is feasible. How long after the limit it returns is a benchmark figure,
+     * not a test: see the time-limit overrun in {@code bundles/bench} (SolverBench).
      */
     @Test
-    void timeLimitStopsTheSolveWithinTheSlack() {
+    void timeLimitEndsTheSolveAsTimeLimit() {
         requires(Capability.INTEGER_VARIABLES);
         requires(Capability.TIME_LIMIT);
         MilpModel model = hardModel(1);
-        long start = System.nanoTime();
         SolveResult r = solver().solve(model, SolveParams.defaults().withTimeLimit(HARD_LIMIT));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(SolveStatus.TIME_LIMIT, r.status(), r::toString);
-        assertTrue(took.compareTo(HARD_LIMIT.plus(config().timeLimitSlack())) <= 0,
-                () -> "returned " + took.toMillis() + " ms after a " + HARD_LIMIT.toMillis() + " ms limit (slack "
-                        + config().timeLimitSlack().toMillis() + " ms)");
         if (r.hasSolution()) {
             assertFeasible(model, r);
         }
@@ -231,25 +226,41 @@ public abstract class MilpSolverConformanceTest {
         }
     }
 
-    /** Cancelling from another thread ends the solve with CANCELLED, within the slack, and keeps what was found. */
+    /**
+     * Cancelling from another thread once the solve has begun (the solver says so with
+     * {@link SolveListener#onStart()}, which {@link org.tamebnn.api.milp.AbstractMilpSolver} calls)
+     * ends it as the backend's CANCELLED, not as a solve cancelled before it began, and a point it
+     * keeps is feasible. The cancel reaches the solve wherever it is by then, translating the model
+     * or searching; the outcome must be the same. How soon the solve returns after the cancel is a
+     * benchmark figure, not a test: see the cancel latency in {@code bundles/bench} (SolverBench).
+     */
     @Test
     void cancellationFromAnotherThreadStopsTheSolve() throws Exception {
         requires(Capability.INTEGER_VARIABLES);
         requires(Capability.CANCELLATION);
         MilpModel model = hardModel(3);
         CancellationToken token = new CancellationToken();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        SolveListener listener = new SolveListener() {
+            @Override
+            public void onProgress(SolveProgress progress) {
+            }
+
+            @Override
+            public void onStart() {
+                started.complete(null);
+            }
+        };
         MilpSolver solver = solver();
         CompletableFuture<SolveResult> running = CompletableFuture.supplyAsync(() -> solver.solve(model,
-                SolveParams.defaults().withTimeLimitSeconds(120), SolveListener.NONE, token));
-        Thread.sleep(300);
-        long cancelled = System.nanoTime();
+                SolveParams.defaults().withTimeLimitSeconds(120), listener, token));
+        CompletableFuture.anyOf(started, running).get(150, TimeUnit.SECONDS);
+        assertTrue(started.isDone(), () -> solver.info().name() + " returned without saying its solve had begun"
+                + " (SolveListener.onStart): " + running.join());
         token.cancel();
         SolveResult r = running.get(150, TimeUnit.SECONDS);
-        Duration took = Duration.ofNanos(System.nanoTime() - cancelled);
         assertEquals(SolveStatus.CANCELLED, r.status(), r::toString);
-        assertTrue(took.compareTo(config().timeLimitSlack()) <= 0,
-                () -> "returned " + took.toMillis() + " ms after the cancel (slack " + config().timeLimitSlack().toMillis()
-                        + " ms)");
+        assertFalse(r.message().contains("before the solve started"), r::message);
         if (r.hasSolution()) {
             assertFeasible(model, r);
         }

@@ -12,8 +12,6 @@ import java.util.Set;
  * @param absoluteTolerance    allowed absolute error in objectives and in the feasibility of returned points
  * @param relativeTolerance    allowed relative error in objectives (MIPLIB optima are given to ~1e-7)
  * @param miplibTimeLimit      time limit for each MIPLIB instance; a backend that hits it must say TIME_LIMIT
- * @param timeLimitSlack       how long after its time limit a solve may return (the backend's overrun plus
- *                             the watchdog's grace); a correctness bound, generous on purpose, not a speed target
  * @param excludedInstances    MIPLIB instances not to run, by name
  * @param exclusionReason      why those are excluded (printed with each skip)
  * @param knownDefects         kit tests (by method name) that the backend is known to fail, each with
@@ -21,8 +19,7 @@ import java.util.Set;
  *                             backend bug is documented rather than hidden or papered over
  */
 public record TckConfig(double absoluteTolerance, double relativeTolerance, Duration miplibTimeLimit,
-        Duration timeLimitSlack, Set<String> excludedInstances, String exclusionReason,
-        Map<String, String> knownDefects) {
+        Set<String> excludedInstances, String exclusionReason, Map<String, String> knownDefects) {
 
     public TckConfig {
         excludedInstances = Set.copyOf(excludedInstances);
@@ -30,33 +27,27 @@ public record TckConfig(double absoluteTolerance, double relativeTolerance, Dura
     }
 
     public static TckConfig defaults() {
-        return new TckConfig(1e-6, 1e-6, Duration.ofSeconds(20), Duration.ofSeconds(3), Set.of(), "", Map.of());
+        return new TckConfig(1e-6, 1e-6, Duration.ofSeconds(20), Set.of(), "", Map.of());
     }
 
     public TckConfig withMiplibTimeLimit(Duration limit) {
-        return new TckConfig(absoluteTolerance, relativeTolerance, limit, timeLimitSlack, excludedInstances, exclusionReason,
+        return new TckConfig(absoluteTolerance, relativeTolerance, limit, excludedInstances, exclusionReason,
                 knownDefects);
     }
 
     public TckConfig excluding(Set<String> instances, String reason) {
-        return new TckConfig(absoluteTolerance, relativeTolerance, miplibTimeLimit, timeLimitSlack, instances, reason, knownDefects);
+        return new TckConfig(absoluteTolerance, relativeTolerance, miplibTimeLimit, instances, reason, knownDefects);
     }
 
     public TckConfig withTolerances(double absolute, double relative) {
-        return new TckConfig(absolute, relative, miplibTimeLimit, timeLimitSlack, excludedInstances, exclusionReason, knownDefects);
-    }
-
-    /** Allows a solve to return up to {@code slack} after its time limit (say why where it is set). */
-    public TckConfig withTimeLimitSlack(Duration slack) {
-        return new TckConfig(absoluteTolerance, relativeTolerance, miplibTimeLimit, slack, excludedInstances,
-                exclusionReason, knownDefects);
+        return new TckConfig(absolute, relative, miplibTimeLimit, excludedInstances, exclusionReason, knownDefects);
     }
 
     /** Declares that the backend fails kit test {@code testMethod}, and how. */
     public TckConfig withKnownDefect(String testMethod, String defect) {
         Map<String, String> defects = new java.util.HashMap<>(knownDefects);
         defects.put(testMethod, defect);
-        return new TckConfig(absoluteTolerance, relativeTolerance, miplibTimeLimit, timeLimitSlack, excludedInstances,
+        return new TckConfig(absoluteTolerance, relativeTolerance, miplibTimeLimit, excludedInstances,
                 exclusionReason, defects);
     }
 

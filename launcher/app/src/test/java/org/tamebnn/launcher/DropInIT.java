@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.launch.FrameworkFactory;
 
 /**
@@ -29,6 +31,7 @@ import org.osgi.framework.launch.FrameworkFactory;
  */
 class DropInIT {
     private static final String EXAMPLE = "glpk";
+    private static final String EXAMPLE_BUNDLES = "org.tamebnn.example";
     /** Generous: File Install polls every second; the times seen are printed for the README. */
     private static final long WAIT_SECONDS = 30;
 
@@ -46,8 +49,11 @@ class DropInIT {
             assertFalse(listed(PlatformContract.gogo(ctx, "solver:list")), "listed before it was dropped in");
 
             long dropped = System.nanoTime();
-            Files.copy(jar, plugins.resolve(jar.getFileName()));
-            String list = awaitGogo(ctx, "solver:list", DropInIT::listed);
+            try (NextBundleEvent started = new NextBundleEvent(ctx, BundleEvent.STARTED, EXAMPLE_BUNDLES)) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+                assertTrue(started.await(), "File Install did not start the dropped-in bundle");
+            }
+            String list = PlatformContract.gogo(ctx, "solver:list");
             report("dropped in → in solver:list", dropped);
             assertTrue(listed(list), list);
 
@@ -62,15 +68,18 @@ class DropInIT {
             }
 
             long removed = System.nanoTime();
-            Files.delete(plugins.resolve(jar.getFileName()));
-            list = awaitGogo(ctx, "solver:list", out -> !listed(out));
+            try (NextBundleEvent uninstalled = new NextBundleEvent(ctx, BundleEvent.UNINSTALLED, EXAMPLE_BUNDLES)) {
+                Files.delete(plugins.resolve(jar.getFileName()));
+                assertTrue(uninstalled.await(), "File Install did not uninstall the removed bundle");
+            }
+            list = PlatformContract.gogo(ctx, "solver:list");
             report("removed → out of solver:list", removed);
             assertFalse(listed(list), list);
             Exception gone = assertThrows(Exception.class, () -> PlatformContract.gogo(ctx,
                     "bnn:compare --data bcw --train-size 10 --hidden 2 --solvers " + EXAMPLE));
             assertTrue(gone.getMessage().contains(EXAMPLE), gone.getMessage());
             assertEquals(0, Arrays.stream(ctx.getBundles())
-                    .filter(b -> b.getSymbolicName().startsWith("org.tamebnn.example")).count(), "bundle uninstalled");
+                    .filter(b -> b.getSymbolicName().startsWith(EXAMPLE_BUNDLES)).count(), "bundle uninstalled");
         }
     }
 
@@ -92,8 +101,11 @@ class DropInIT {
             assertFalse(trainerListed(PlatformContract.gogo(ctx, "bnn:trainers")), "listed before it was dropped in");
 
             long dropped = System.nanoTime();
-            Files.copy(jar, plugins.resolve(jar.getFileName()));
-            String list = awaitGogo(ctx, "bnn:trainers", DropInIT::trainerListed);
+            try (NextBundleEvent started = new NextBundleEvent(ctx, BundleEvent.STARTED, EXAMPLE_BUNDLES)) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+                assertTrue(started.await(), "File Install did not start the dropped-in bundle");
+            }
+            String list = PlatformContract.gogo(ctx, "bnn:trainers");
             report("trainer dropped in → in bnn:trainers", dropped);
             assertTrue(trainerListed(list), list);
 
@@ -117,8 +129,11 @@ class DropInIT {
             assertTrue(run.contains("2 cells; 2 run now"), run);
 
             long removed = System.nanoTime();
-            Files.delete(plugins.resolve(jar.getFileName()));
-            list = awaitGogo(ctx, "bnn:trainers", out -> !trainerListed(out));
+            try (NextBundleEvent uninstalled = new NextBundleEvent(ctx, BundleEvent.UNINSTALLED, EXAMPLE_BUNDLES)) {
+                Files.delete(plugins.resolve(jar.getFileName()));
+                assertTrue(uninstalled.await(), "File Install did not uninstall the removed bundle");
+            }
+            list = PlatformContract.gogo(ctx, "bnn:trainers");
             report("trainer removed → out of bnn:trainers", removed);
             assertFalse(trainerListed(list), list);
             Exception gone = assertThrows(Exception.class, () -> PlatformContract.gogo(ctx,
@@ -144,8 +159,11 @@ class DropInIT {
             Exception missing = assertThrows(Exception.class, () -> PlatformContract.gogo(ctx, train));
             assertTrue(missing.getMessage().contains("no loss named 'zero-one'"), missing.getMessage());
 
-            losses.start();
-            String out = awaitGogo(ctx, train, o -> o.contains("OPTIMAL"));
+            try (NextBundleEvent started = new NextBundleEvent(ctx, BundleEvent.STARTED, "org.tamebnn.losses")) {
+                losses.start();
+                assertTrue(started.await(), "the losses bundle did not start");
+            }
+            String out = PlatformContract.gogo(ctx, train);
             assertTrue(out.contains("ortools-scip: OPTIMAL"), out);
         }
     }
@@ -154,22 +172,42 @@ class DropInIT {
         return solverList.lines().anyMatch(l -> l.startsWith("| " + EXAMPLE + " "));
     }
 
-    /** Runs {@code line} until its output satisfies {@code done} (errors count as not yet). */
-    private static String awaitGogo(BundleContext ctx, String line, Predicate<String> done) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        String last = "";
-        while (System.nanoTime() < end) {
-            try {
-                last = PlatformContract.gogo(ctx, line);
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (Exception e) {
-                last = e.getMessage();
-            }
-            Thread.sleep(100);
+    /**
+     * The next event of one type for a bundle whose symbolic name starts with a prefix, heard by an
+     * asynchronous bundle listener. Those hear an event after every synchronous listener has: by
+     * then Declarative Services, which registers a starting bundle's components and binds them to
+     * the console's references (and unbinds and unregisters them as the bundle stops) in its
+     * synchronous handling of the bundle's start and stop, has done its part.
+     */
+    private static final class NextBundleEvent implements BundleListener, AutoCloseable {
+        private final BundleContext ctx;
+        private final int type;
+        private final String prefix;
+        private final CountDownLatch seen = new CountDownLatch(1);
+
+        NextBundleEvent(BundleContext ctx, int type, String prefix) {
+            this.ctx = ctx;
+            this.type = type;
+            this.prefix = prefix;
+            ctx.addBundleListener(this);
         }
-        return last;
+
+        @Override
+        public void bundleChanged(BundleEvent event) {
+            String name = event.getBundle().getSymbolicName();
+            if (event.getType() == type && name != null && name.startsWith(prefix)) {
+                seen.countDown();
+            }
+        }
+
+        boolean await() throws InterruptedException {
+            return seen.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            ctx.removeBundleListener(this);
+        }
     }
 
     private static void report(String what, long sinceNanos) {

@@ -1,5 +1,6 @@
 package org.tamebnn.console;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,8 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tamebnn.api.milp.SolveListener;
+import org.tamebnn.api.milp.SolveProgress;
 import org.tamebnn.api.mps.MpsWriter;
 import org.tamebnn.solver.ojalgo.OjAlgoSolver;
 import org.tamebnn.tck.KnownModels;
@@ -43,13 +46,13 @@ class CtrlCTest {
 
             CompletableFuture<String> out = CompletableFuture.supplyAsync(
                     () -> commands.solve(session, "", true, 120, 0, false, mps.toString()));
-            assertTrue(first.started.await(60, TimeUnit.SECONDS), "the first solve did not start");
-            Thread.sleep(500); // into the branch and bound (were it earlier, the solve ends CANCELLED all the same)
+            assertTrue(first.started.await(60, TimeUnit.SECONDS), "ojAlgo's solve did not begin");
             terminal.raise(Terminal.Signal.INT);
             String table = out.get(60, TimeUnit.SECONDS);
 
-            // both rows name the backend, ojalgo: the first one cancelled, the second one never started
+            // both rows name the backend, ojalgo: the first one cancelled while it ran, the second one never started
             assertTrue(table.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("CANCELLED")), table);
+            assertFalse(table.contains("before the solve started"), table);
             assertTrue(table.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("SKIPPED")
                     && l.contains("not started: cancelled (Ctrl-C)")), table);
             assertSame(gogo, terminal.handle(Terminal.Signal.INT, gogo), "Gogo's own handler is put back");
@@ -73,7 +76,11 @@ class CtrlCTest {
                 });
     }
 
-    /** ojAlgo, telling the test when its branch and bound has begun, so that Ctrl-C hits a running solve. */
+    /**
+     * ojAlgo, telling the test when its own solve has begun (its {@link SolveListener#onStart()}), so
+     * that Ctrl-C reaches a running ojAlgo solve; the console passes a listener of its own, so the
+     * test listens through this wrapper.
+     */
     private static final class StartedSolver extends org.tamebnn.api.milp.AbstractMilpSolver {
         final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         private final OjAlgoSolver ojAlgo = new OjAlgoSolver();
@@ -85,10 +92,20 @@ class CtrlCTest {
 
         @Override
         protected org.tamebnn.api.milp.SolveResult solveChecked(org.tamebnn.api.milp.MilpModel model,
-                org.tamebnn.api.milp.SolveParams params, org.tamebnn.api.milp.SolveListener listener,
+                org.tamebnn.api.milp.SolveParams params, SolveListener listener,
                 org.tamebnn.api.milp.CancellationToken cancellation, long startNanos) {
-            started.countDown();
-            return ojAlgo.solve(model, params, org.tamebnn.api.milp.SolveListener.NONE, cancellation);
+            SolveListener toldOfTheStart = new SolveListener() {
+                @Override
+                public void onProgress(SolveProgress progress) {
+                    listener.onProgress(progress);
+                }
+
+                @Override
+                public void onStart() {
+                    started.countDown();
+                }
+            };
+            return ojAlgo.solve(model, params, toldOfTheStart, cancellation);
         }
     }
 }

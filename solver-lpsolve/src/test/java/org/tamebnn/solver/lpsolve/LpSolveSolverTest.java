@@ -120,17 +120,16 @@ class LpSolveSolverTest {
 
     /**
      * set_timeout takes whole seconds; the abort function stops lp_solve at the exact limit, before
-     * the platform's watchdog (a quarter second later) would have to.
+     * the platform's watchdog (a quarter second later) would have to. Rounded up to 2 s, lp_solve
+     * would still be running when the watchdog fires, and the message would name the watchdog. How
+     * far past its limits lp_solve returns is a benchmark figure (the solvers benchmark's time-limit
+     * overrun), not a test.
      */
     @Test
     void aFractionalTimeLimitIsKeptNotRoundedUp() {
         MilpModel hard = KnownModels.marketSplit(5, 40, 11, false);
-        Duration limit = Duration.ofMillis(1500);
-        long start = System.nanoTime();
-        SolveResult r = solver.solve(hard, SolveParams.defaults().withTimeLimit(limit));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        SolveResult r = solver.solve(hard, SolveParams.defaults().withTimeLimit(Duration.ofMillis(1500)));
         assertEquals(SolveStatus.TIME_LIMIT, r.status(), r::toString);
-        assertTrue(took.compareTo(limit.plusMillis(200)) < 0, "returned after " + took.toMillis() + " ms");
         assertFalse(r.message().contains("watchdog"), r.message());
         assertTrue(r.message().startsWith("time limit of 1.5 s reached"), r.message());
     }

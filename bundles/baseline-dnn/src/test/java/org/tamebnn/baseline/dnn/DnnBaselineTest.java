@@ -72,6 +72,37 @@ class DnnBaselineTest {
                 "another seed, another run");
     }
 
+    /**
+     * The probe the other tests (and the console's) go by agrees with the machine: OpenBLAS is there
+     * exactly when the dynamic linker's cache lists {@code libopenblas.so}, the name Smile opens (the
+     * check {@code ./tamebnn test} makes before installing libopenblas-dev).
+     */
+    @Test
+    void theProbeAgreesWithTheLinkersCache() throws Exception {
+        assumeTrue(System.getProperty(OpenBlas.LIBRARY_PROPERTY) == null, "another BLAS is named");
+        String cache;
+        try {
+            Process ldconfig = new ProcessBuilder(ldconfig(), "-p").redirectErrorStream(true).start();
+            cache = new String(ldconfig.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assumeTrue(ldconfig.waitFor() == 0, "ldconfig -p failed: " + cache);
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "no ldconfig here: " + e.getMessage());
+            return;
+        }
+        boolean listed = cache.lines().anyMatch(l -> l.strip().startsWith("libopenblas.so "));
+        assertEquals(listed, OpenBlas.probe(OpenBlas.DEFAULT_LIBRARY).available(),
+                () -> "ldconfig -p lists libopenblas.so: " + listed + "; the probe: " + OpenBlas.availability().describe());
+    }
+
+    private static String ldconfig() {
+        for (String dir : new String[] {"/sbin", "/usr/sbin"}) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "ldconfig"))) {
+                return dir + "/ldconfig";
+            }
+        }
+        return "ldconfig";
+    }
+
     @Test
     void aMissingBlasIsNamedWithWhatToInstall() {
         OpenBlas.Availability a = OpenBlas.probe("no-such-blas-library");

@@ -1,6 +1,7 @@
 package org.tamebnn.solver.ortools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,6 +17,7 @@ import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.api.milp.SolveProgress;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
 
@@ -46,19 +48,38 @@ class LimitsTest {
         }
     }
 
+    /**
+     * Cancelled once the solve has begun (the solver's {@link SolveListener#onStart()}), while it
+     * translates the model or searches: the backend is interrupted and the solve ends as CANCELLED
+     * by the adapter ("cancelled"), not as a solve refused before it began.
+     */
     @ParameterizedTest
     @EnumSource(Backend.class)
     void cancellationFromAnotherThreadStopsTheSolve(Backend backend) throws Exception {
         assumeTrue(backend.supports(Capability.CANCELLATION), backend + " cannot be interrupted");
         MilpModel model = hard(backend);
         CancellationToken token = new CancellationToken();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        SolveListener listener = new SolveListener() {
+            @Override
+            public void onProgress(SolveProgress progress) {
+            }
+
+            @Override
+            public void onStart() {
+                started.complete(null);
+            }
+        };
         MilpSolver solver = KnownAnswerTest.solver(backend);
         CompletableFuture<SolveResult> running = CompletableFuture.supplyAsync(
-                () -> solver.solve(model, SAFETY, SolveListener.NONE, token));
-        Thread.sleep(500);
+                () -> solver.solve(model, SAFETY, listener, token));
+        CompletableFuture.anyOf(started, running).get(120, TimeUnit.SECONDS);
+        assertTrue(started.isDone(), () -> "the solve ended without beginning: " + running.join());
         token.cancel();
         SolveResult r = running.get(120, TimeUnit.SECONDS);
         assertEquals(SolveStatus.CANCELLED, r.status(), r::toString);
+        assertTrue(r.message().startsWith("cancelled"), r.message());
+        assertFalse(r.message().contains("before the solve started"), r.message());
         r.solution().ifPresent(x -> assertTrue(PointCheck.satisfies(model, x)));
     }
 
