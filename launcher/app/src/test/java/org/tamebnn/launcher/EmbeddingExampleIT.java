@@ -67,10 +67,15 @@ class EmbeddingExampleIT {
             ServiceReference<?> report = await(ctx, "(tamebnn.example.report=bcw)");
             assertNotNull(report, "the example never reported");
             assertEquals(null, report.getProperty("error"), "the example's training failed");
+            // 25 points admit a network without training error, which the MILP proves; which of the many
+            // such networks the solver returns decides the test accuracy (75% on HiGHS, 93% on SCIP), so
+            // the check is that it beats the majority class (91 of the 140 test rows are benign)
             assertEquals("OPTIMAL", report.getProperty("exact.status"));
-            assertTrue((Double) report.getProperty("exact.testAccuracy") > 0.8, report.getProperty("exact.testAccuracy")::toString);
+            assertEquals(0.0, ((Number) report.getProperty("exact.trainingLoss")).doubleValue());
+            assertTrue((Double) report.getProperty("exact.testAccuracy") > 91 / 140.0,
+                    report.getProperty("exact.testAccuracy")::toString);
             assertEquals("FEASIBLE", report.getProperty("perceptron.status"));
-            assertTrue((Double) report.getProperty("perceptron.testAccuracy") > 0.8,
+            assertTrue((Double) report.getProperty("perceptron.testAccuracy") > 0.85,
                     report.getProperty("perceptron.testAccuracy")::toString);
             // its trainer is a service like the shipped ones
             assertNotNull(await(ctx, "(tamebnn.trainer.name=perceptron)"));
