@@ -32,7 +32,7 @@ public final class SteTrainerPlugin implements Trainer {
         SteOptions d = SteOptions.defaults();
         return List.of(TrainerOption.integer("epochs", d.epochs(), 1, "passes over the training rows"),
                 TrainerOption.integer("batch", d.batchSize(), 1, "rows per gradient step"),
-                TrainerOption.number("rate", d.learningRate(), 0, "the learning rate"));
+                TrainerOption.positive("rate", d.learningRate(), "the learning rate"));
     }
 
     @Override
