@@ -77,8 +77,11 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
      * @param seed         the seed
      * @param testFraction the fraction held out for testing
      * @param trainSize    training points drawn from the training part; 0 for all of it
+     * @param perClass     when positive: this many training points of each class, drawn with the seed
+     *                     from all rows, every other row held out for testing (few-shot training, as
+     *                     the MNIST anchors do); the test fraction and train size are then not used
      */
-    public record Split(long seed, double testFraction, int trainSize) {
+    public record Split(long seed, double testFraction, int trainSize, int perClass) {
         public Split {
             if (!(testFraction > 0 && testFraction < 1)) {
                 throw new TrainingException("split.testFraction must lie strictly between 0 and 1, got " + testFraction);
@@ -86,6 +89,17 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
             if (trainSize < 0) {
                 throw new TrainingException("split.trainSize must be a number of points (0 for all), got " + trainSize);
             }
+            if (perClass < 0) {
+                throw new TrainingException("split.perClass must be a number of points (0 for none), got " + perClass);
+            }
+            if (perClass > 0 && trainSize > 0) {
+                throw new TrainingException("split.trainSize and split.perClass exclude each other; give one");
+            }
+        }
+
+        /** A fraction split, without points per class. */
+        public Split(long seed, double testFraction, int trainSize) {
+            this(seed, testFraction, trainSize, 0);
         }
     }
 
@@ -203,11 +217,16 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
     }
 
     public RunSpec withSeed(long seed) {
-        return withSplit(new Split(seed, split.testFraction, split.trainSize));
+        return withSplit(new Split(seed, split.testFraction, split.trainSize, split.perClass));
     }
 
     public RunSpec withTrainSize(int trainSize) {
-        return withSplit(new Split(split.seed, split.testFraction, trainSize));
+        return withSplit(new Split(split.seed, split.testFraction, trainSize, 0));
+    }
+
+    /** Few-shot: {@code n} training points of each class, every other row for testing. */
+    public RunSpec withPerClass(int n) {
+        return withSplit(new Split(split.seed, split.testFraction, 0, n));
     }
 
     public RunSpec withNetwork(Network n) {
@@ -257,6 +276,11 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
         s.put("seed", split.seed);
         s.put("testFraction", split.testFraction);
         s.put("trainSize", split.trainSize);
+        // a field added after format 1 is written only when set, so the hash of every spec that
+        // does not use it stays what it was (experiment stores key their cells by it)
+        if (split.perClass > 0) {
+            s.put("perClass", split.perClass);
+        }
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("hidden", network.hidden);
         n.put("variant", network.variant);

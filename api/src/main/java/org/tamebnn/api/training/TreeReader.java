@@ -39,13 +39,14 @@ final class TreeReader {
                 text(data, "data.", "label", d.data().label()), textList(data, "data.", "drop", d.data().drop()),
                 text(data, "data.", "missing", d.data().missing()), text(data, "data.", "scaling", d.data().scaling()));
         Map<?, ?> split = section(tree, "split");
-        keys(split, "split.", Set.of("seed", "testFraction", "trainSize"));
+        keys(split, "split.", Set.of("seed", "testFraction", "trainSize", "perClass"));
         RunSpec.Split splitSpec = new RunSpec.Split(
                 split.containsKey("seed") ? integer(split.get("seed"), "split.seed") : d.split().seed(),
                 split.containsKey("testFraction") ? number(split.get("testFraction"), "split.testFraction")
                         : d.split().testFraction(),
                 split.containsKey("trainSize") ? (int) integer(split.get("trainSize"), "split.trainSize")
-                        : d.split().trainSize());
+                        : d.split().trainSize(),
+                split.containsKey("perClass") ? (int) integer(split.get("perClass"), "split.perClass") : 0);
         Map<?, ?> net = section(tree, "network");
         keys(net, "network.", Set.of("hidden", "variant", "weights", "activation", "epsilon"));
         List<Integer> hidden = d.network().hidden();

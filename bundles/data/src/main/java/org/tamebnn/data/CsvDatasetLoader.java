@@ -1,7 +1,9 @@
 package org.tamebnn.data;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a labelled data set from any CSV file ({@code --data FILE.csv --label COLUMN}).
@@ -28,7 +31,7 @@ import java.util.stream.IntStream;
  * a number or is NaN or infinite, an unknown label column, a missing class label, a single class.
  * With {@link CsvOptions#regression} the label column is a real target instead, which must be a
  * finite number on every row.
- * Files are read as UTF-8 (a byte-order mark is skipped).
+ * Files are read as UTF-8 (a byte-order mark is skipped), gunzipped first when they are gzipped.
  */
 public final class CsvDatasetLoader {
 
@@ -46,7 +49,16 @@ public final class CsvDatasetLoader {
         String source = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+                // gzipped (digits.csv.gz): recognised by gzip's magic bytes, whatever the file's name
+                try (var gz = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                    bytes = gz.readAllBytes();
+                } catch (IOException e) {
+                    throw new DataException(source, "gzipped, but not readable as gzip: " + e.getMessage());
+                }
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new DataException(source, "no such file");
         } catch (CharacterCodingException e) {

@@ -22,6 +22,9 @@ final class ShuffleSplit {
      * @throws DataException if the sizes leave a part empty or K exceeds the training part
      */
     static Parts split(int[] labels, int classCount, SplitSpec spec, String source) {
+        if (spec.perClass() > 0) {
+            return perClass(labels, classCount, spec.perClass(), new Random(spec.seed()), source);
+        }
         int n = labels.length;
         int testCount = spec.testCount(n);
         int trainPart = n - testCount;
@@ -38,6 +41,36 @@ final class ShuffleSplit {
                 : plain(n, testCount, random);
         int[] train = spec.trainSize() == SplitSpec.ALL ? parts.train() : Arrays.copyOf(parts.train(), spec.trainSize());
         return new Parts(train, parts.test());
+    }
+
+    /**
+     * {@code k} rows of each class for training, taken in the order of one seeded permutation of all
+     * rows (so a larger k keeps the smaller k's rows), and every other row for testing; both parts
+     * in that shuffled order.
+     */
+    private static Parts perClass(int[] labels, int classCount, int k, Random random, String source) {
+        int[] perm = permutation(labels.length, random);
+        int[] taken = new int[classCount];
+        List<Integer> train = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (int row : perm) {
+            if (taken[labels[row]] < k) {
+                taken[labels[row]]++;
+                train.add(row);
+            } else {
+                test.add(row);
+            }
+        }
+        for (int c = 0; c < classCount; c++) {
+            if (taken[c] < k) {
+                throw new DataException(source, "--per-class " + k + ": class " + c + " has only " + taken[c] + " rows");
+            }
+        }
+        if (test.isEmpty()) {
+            throw new DataException(source, "--per-class " + k + " takes every row for training; none is left to test on");
+        }
+        return new Parts(train.stream().mapToInt(Integer::intValue).toArray(),
+                test.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Like scikit-learn's ShuffleSplit: one permutation, the test rows first. */

@@ -15,8 +15,11 @@ package org.tamebnn.data;
  * @param testFraction the share of rows in the test part, strictly between 0 and 1
  * @param trainSize how many of the shuffled training rows to train on (the first K); 0 for all of them
  * @param stratified whether each class keeps its share in both parts (default off, as in the paper)
+ * @param perClass when positive, the training rows are this many rows of each class, drawn with the
+ *        seed from all rows, and every other row is a test row (few-shot learning, as the MNIST
+ *        anchors train); the test fraction and {@code trainSize} are then not used
  */
-public record SplitSpec(long seed, double testFraction, int trainSize, boolean stratified) {
+public record SplitSpec(long seed, double testFraction, int trainSize, boolean stratified, int perClass) {
 
     /** {@link #trainSize} meaning "the whole training part". */
     public static final int ALL = 0;
@@ -29,6 +32,18 @@ public record SplitSpec(long seed, double testFraction, int trainSize, boolean s
         if (trainSize < 0) {
             throw new IllegalArgumentException("training size must be positive (or 0 for all), not " + trainSize);
         }
+        if (perClass < 0) {
+            throw new IllegalArgumentException("rows per class must be positive (or 0 for a fraction split), not "
+                    + perClass);
+        }
+        if (perClass > 0 && trainSize != ALL) {
+            throw new IllegalArgumentException("a training size and rows per class exclude each other");
+        }
+    }
+
+    /** A split without rows per class. */
+    public SplitSpec(long seed, double testFraction, int trainSize, boolean stratified) {
+        this(seed, testFraction, trainSize, stratified, 0);
     }
 
     /** A plain (not stratified) split of the whole training part. */
@@ -46,7 +61,15 @@ public record SplitSpec(long seed, double testFraction, int trainSize, boolean s
 
     /** The same split, stratified by class or not. */
     public SplitSpec stratified(boolean on) {
-        return new SplitSpec(seed, testFraction, trainSize, on);
+        return new SplitSpec(seed, testFraction, trainSize, on, perClass);
+    }
+
+    /** {@code n} training rows of each class drawn with the seed, every other row a test row ({@code --per-class N}). */
+    public SplitSpec perClass(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("rows per class must be at least 1, not " + n);
+        }
+        return new SplitSpec(seed, testFraction, ALL, stratified, n);
     }
 
     /** The number of test rows out of {@code n}: ⌈testFraction·n⌉. */
@@ -61,6 +84,9 @@ public record SplitSpec(long seed, double testFraction, int trainSize, boolean s
 
     /** For reports, e.g. {@code "seed 42, test fraction 0.2, train size 25"}. */
     public String describe() {
+        if (perClass > 0) {
+            return "seed " + seed + ", " + perClass + " per class, every other row for testing";
+        }
         return "seed " + seed + ", test fraction " + testFraction
                 + (trainSize == ALL ? "" : ", train size " + trainSize) + (stratified ? ", stratified" : "");
     }

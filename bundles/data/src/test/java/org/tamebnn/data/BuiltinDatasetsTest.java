@@ -81,7 +81,7 @@ class BuiltinDatasetsTest {
 
     @Test
     void attributionIsShippedWithTheData() {
-        assertEquals(List.of("bcw", "wdbc"), BuiltinDatasets.names());
+        assertEquals(List.of("bcw", "wdbc", "mnist", "fashion-mnist"), BuiltinDatasets.names());
         assertTrue(BuiltinDatasets.citation("bcw").contains("https://doi.org/10.24432/C5HP4Z"));
         assertTrue(BuiltinDatasets.citation("wdbc").contains("https://doi.org/10.24432/C5DW2B"));
         assertTrue(BuiltinDatasets.provenance("bcw").contains("402c585309c399237740f635ef9919dc512cca12cbeb20de5e563a4593f22b64"));
@@ -93,7 +93,8 @@ class BuiltinDatasetsTest {
     @Test
     void anUnknownNameListsTheBuiltInOnes() {
         DataException e = assertThrows(DataException.class, () -> BuiltinDatasets.load("iris"));
-        assertEquals("iris: not a built-in data set; the built-in ones are bcw, wdbc (give a CSV file for any other)",
+        assertEquals("iris: not a built-in data set; the built-in ones are bcw, wdbc, mnist, fashion-mnist (give a CSV"
+                + " file for any other)",
                 e.getMessage());
     }
 }

@@ -227,4 +227,24 @@ class CsvDatasetLoaderTest {
         DataException e = assertThrows(DataException.class, () -> CsvDatasetLoader.load(file, CsvOptions.defaults()));
         assertEquals(file + ": no such file", e.getMessage());
     }
+
+    @Test
+    void aGzippedFileReadsAsItsText() throws Exception {
+        String text = "a,b,label\n1,2,x\n3,4,y\n5,6,x\n";
+        Path plain = java.nio.file.Files.writeString(dir.resolve("small.csv"), text);
+        Path gzipped = dir.resolve("small.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gzipped))) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        RawDataset a = CsvDatasetLoader.load(plain, CsvOptions.defaults());
+        RawDataset b = CsvDatasetLoader.load(gzipped, CsvOptions.defaults());
+        assertEquals(a.size(), b.size());
+        assertEquals(a.featureNames(), b.featureNames());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.label(i), b.label(i));
+        }
+        Path broken = java.nio.file.Files.write(dir.resolve("broken.csv.gz"), new byte[] {0x1f, (byte) 0x8b, 1, 2});
+        assertTrue(assertThrows(DataException.class, () -> CsvDatasetLoader.load(broken, CsvOptions.defaults()))
+                .getMessage().startsWith(broken + ": gzipped, but not readable as gzip"));
+    }
 }

@@ -66,7 +66,8 @@ public class BnnCommands {
     }
 
     // Option help, shared by train and compare.
-    private static final String DATA = "data: bcw, wdbc or a CSV file (default bcw)";
+    private static final String DATA = "data: bcw, wdbc, mnist, fashion-mnist or a CSV file, gzipped or not (default bcw)";
+    private static final String PER_CLASS = "few-shot: N training points of each class, every other row for testing (replaces --train-size)";
     private static final String LABEL = "CSV label column: header name or 0-based index (default: the last column)";
     private static final String DROP = "CSV columns to drop, comma-separated names or indices (e.g. an id column)";
     private static final String MISSING = "missing values: median (of the training points, default) or drop (the rows)";
@@ -117,6 +118,7 @@ public class BnnCommands {
             @Descriptor(DROP) @Parameter(names = { "--drop" }, absentValue = "") String drop,
             @Descriptor(MISSING) @Parameter(names = { "--missing" }, absentValue = "median") String missing,
             @Descriptor(TRAIN_SIZE) @Parameter(names = { "-k", "--train-size" }, absentValue = "25") int trainSize,
+            @Descriptor(PER_CLASS) @Parameter(names = { "--per-class" }, absentValue = "0") int perClass,
             @Descriptor(SEED) @Parameter(names = { "--seed" }, absentValue = "0") long seed,
             @Descriptor(HIDDEN) @Parameter(names = { "--hidden" }, absentValue = "5") String hidden,
             @Descriptor(VARIANT) @Parameter(names = { "--variant" }, absentValue = "bdnn") String variant,
@@ -138,7 +140,7 @@ public class BnnCommands {
             @Descriptor(PRINT_SPEC) @Parameter(names = { "--print-spec" }, presentValue = "true", absentValue = "false") boolean printSpec) {
         OutcomeFormats.checkFormat(format);
         RunSpec spec = specFile.isEmpty()
-                ? new RunSpecOptions(data, label, drop, missing, trainSize, seed, task, hidden, variant, weights,
+                ? new RunSpecOptions(data, label, drop, missing, trainSize, perClass, seed, task, hidden, variant, weights,
                         activation, epsilon, formulation, maxMargin, start, loss, timeLimit)
                         .toSpec(trainer, trainerOptions, solver)
                 : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));
@@ -251,6 +253,7 @@ public class BnnCommands {
             @Descriptor(DROP) @Parameter(names = { "--drop" }, absentValue = "") String drop,
             @Descriptor(MISSING) @Parameter(names = { "--missing" }, absentValue = "median") String missing,
             @Descriptor(TRAIN_SIZE) @Parameter(names = { "-k", "--train-size" }, absentValue = "25") int trainSize,
+            @Descriptor(PER_CLASS) @Parameter(names = { "--per-class" }, absentValue = "0") int perClass,
             @Descriptor(SEED) @Parameter(names = { "--seed" }, absentValue = "0") long seed,
             @Descriptor(HIDDEN) @Parameter(names = { "--hidden" }, absentValue = "5") String hidden,
             @Descriptor(VARIANT) @Parameter(names = { "--variant" }, absentValue = "bdnn") String variant,
@@ -272,7 +275,7 @@ public class BnnCommands {
         OutcomeFormats.checkFormat(format);
         List<String> trainerNames = names(trainers);
         RunSpec spec = specFile.isEmpty()
-                ? new RunSpecOptions(data, label, drop, missing, trainSize, seed, "classification", hidden, variant,
+                ? new RunSpecOptions(data, label, drop, missing, trainSize, perClass, seed, "classification", hidden, variant,
                         weights, activation, epsilon, formulation, maxMargin, start, loss, timeLimit)
                         .toSpec(trainerNames.isEmpty() ? "exact" : trainerNames.get(0), trainerOptions, "")
                 : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));

@@ -14,7 +14,7 @@ import org.tamebnn.bnn.DiscreteActivation;
  * The options {@code bnn:train} and {@code bnn:compare} share, parsed into a {@link RunSpec}: each
  * checked with a one-line failure naming the option as the user wrote it. Nothing here trains.
  */
-record RunSpecOptions(String data, String label, String drop, String missing, int trainSize, long seed,
+record RunSpecOptions(String data, String label, String drop, String missing, int trainSize, int perClass, long seed,
         String task, String hidden, String variant, String weights, String activation, double epsilon,
         String formulation, boolean maxMargin, String start, String loss, double timeLimit) {
 
@@ -33,6 +33,9 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
         }
         if (trainSize < 0) {
             throw new CommandFailure("--train-size must be a number of points (0 for all), got " + trainSize);
+        }
+        if (perClass < 0) {
+            throw new CommandFailure("--per-class must be a number of points per class, got " + perClass);
         }
         try {
             DiscreteActivation.parse(activation);
@@ -56,7 +59,8 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
             return new RunSpec(
                     new RunSpec.Data(data, t, label, drop.isBlank() ? List.of()
                             : Arrays.stream(drop.split(",")).map(String::strip).toList(), missing, "min-max"),
-                    new RunSpec.Split(seed, RunSpec.DEFAULT_TEST_FRACTION, trainSize),
+                    // --per-class replaces --train-size (whose default is always there)
+                    new RunSpec.Split(seed, RunSpec.DEFAULT_TEST_FRACTION, perClass > 0 ? 0 : trainSize, perClass),
                     // ε 0: the option was not given
                     new RunSpec.Network(widths(), variant, weights, activation, epsilon > 0 ? epsilon : d.network().epsilon()),
                     new RunSpec.Formulation(formulation, maxMargin, start), loss,

@@ -16,7 +16,7 @@ class TrainersCommandTest {
     private final BnnCommands commands = new BnnCommands(Training.SERVICE);
 
     private String compare(String trainers, String options, String plot) {
-        return commands.compare(null, "bcw", "", "", "median", 25, 0, "5", "bdnn", "real", "step", 0, "default",
+        return commands.compare(null, "bcw", "", "", "median", 25, 0, 0, "5", "bdnn", "real", "step", 0, "default",
                 false, "pocket", "zero-one", "ortools-scip", 60, trainers, options, plot, "table", "", false);
     }
 
@@ -49,19 +49,19 @@ class TrainersCommandTest {
 
     @Test
     void oneTrainerWithItsOptionsAndItsIterations() {
-        String out = commands.train(null, "bcw", "", "", "median", 50, 0, "3", "bdnn", "real", "step", 0, "default",
+        String out = commands.train(null, "bcw", "", "", "median", 50, 0, 0, "3", "bdnn", "real", "step", 0, "default",
                 false, "pocket", "zero-one", "ortools-scip", 60, "", "tame", "iterations=2,start=random,dual.nodes=500", "classification", "table", "", false);
         assertTrue(out.contains("tame on ortools-scip: FEASIBLE"), out);
         assertTrue(out.contains("iteration 0: loss "), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("| test ")), out);
-        String ste = commands.train(null, "bcw", "", "", "median", 25, 0, "5", "bdnn", "real", "step", 0, "default",
+        String ste = commands.train(null, "bcw", "", "", "median", 25, 0, 0, "5", "bdnn", "real", "step", 0, "default",
                 false, "pocket", "zero-one", "", 60, "", "ste", "epochs=20", "classification", "table", "", false);
         assertTrue(ste.contains("ste: FEASIBLE; training loss"), ste);
     }
 
     @Test
     void robustTrainingReportsItsBoundsPerRoundAndTheRobustTestAccuracy() {
-        String out = commands.train(null, "bcw", "", "", "median", 12, 0, "2", "bdnn", "real", "step", 0, "default",
+        String out = commands.train(null, "bcw", "", "", "median", 12, 0, 0, "2", "bdnn", "real", "step", 0, "default",
                 false, "pocket", "zero-one", "ortools-scip", 60, "", "robust", "radius=0.05,norm=linf", "classification", "table", "", false);
         assertTrue(out.contains("robust: OPTIMAL"), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("LB ") && l.contains("UB ")), out);

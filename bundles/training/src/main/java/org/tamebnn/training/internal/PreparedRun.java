@@ -31,9 +31,11 @@ record PreparedRun(RawDataset raw, PreparedData prepared, List<String> header) {
         RawDataset raw = DataSources.load(spec.data(), spec.split().seed(), directory);
         PreparedData prepared;
         try {
-            SplitSpec split = SplitSpec.of(spec.split().seed(), spec.split().testFraction());
-            prepared = DataPipeline.prepare(raw, spec.split().trainSize() == 0 ? split
-                    : split.trainSize(spec.split().trainSize()), MissingValuePolicy.parse(spec.data().missing()));
+            RunSpec.Split s = spec.split();
+            SplitSpec split = SplitSpec.of(s.seed(), s.testFraction());
+            split = s.perClass() > 0 ? split.perClass(s.perClass())
+                    : s.trainSize() > 0 ? split.trainSize(s.trainSize()) : split;
+            prepared = DataPipeline.prepare(raw, split, MissingValuePolicy.parse(spec.data().missing()));
         } catch (DataException | IllegalArgumentException e) {
             throw new TrainingException(e.getMessage(), e);
         }
