@@ -117,6 +117,33 @@ class TrainingServiceTest {
     }
 
     @Test
+    void theOneVersusOneEnsembleVotesTenDigitsFromFortyFivePairModels() {
+        List<Integer> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void iterationDone(int iteration, double loss) {
+                finished.add(iteration);
+            }
+        };
+        TrainingOutcome o = SERVICE.train(RunSpec.defaults().withSource("mnist").withPerClass(3).withHidden(List.of())
+                .withSolver("ortools-scip").withTrainer("ensemble", Map.of("model-time-limit", "20")),
+                RunControl.none().withListener(listener));
+
+        assertEquals("FEASIBLE", o.termination().label(), o::note);
+        assertEquals(45, o.result().details().size(), "one line per pair of digits");
+        assertEquals(45, finished.size(), "each pair model reported as it finished");
+        Scores.Classification train = (Scores.Classification) o.train().orElseThrow();
+        Scores.Classification test = (Scores.Classification) o.test().orElseThrow();
+        assertEquals(30, train.size());
+        assertEquals(9_970, test.size());
+        assertEquals(o.result().trainingLoss(), Math.round((1 - train.accuracy()) * 30), 1e-9,
+                "the vote's training errors are its loss");
+        assertTrue(test.accuracy() > 0.4, () -> "ten digits from three images each: " + test.accuracy());
+        assertTrue(o.network().orElseThrow().describe().startsWith("one-vs-one ensemble of 45 784-1 BDNN"),
+                o.network().orElseThrow()::describe);
+    }
+
+    @Test
     void aRunCancelledBeforeItStartsIsListedAsNotRun() {
         CancellationToken cancel = CancellationToken.none();
         cancel.cancel();
@@ -164,8 +191,8 @@ class TrainingServiceTest {
 
     @Test
     void badSpecsAreRefusedInOneLineBeforeAnythingRuns() {
-        assertEquals("no trainer named 'exat' (did you mean 'exact'?); trainers: exact, local-search, online, robust,"
-                + " ste, tame", refused(RunSpec.defaults().withTrainer("exat", Map.of())));
+        assertEquals("no trainer named 'exat' (did you mean 'exact'?); trainers: ensemble, exact, local-search, online,"
+                + " robust, ste, tame", refused(RunSpec.defaults().withTrainer("exat", Map.of())));
         assertEquals("trainer local-search has no option 'restart' (did you mean 'restarts'?) (it takes:"
                 + " max-iterations, restarts)", refused(RunSpec.defaults().withTrainer("local-search",
                         Map.of("restart", "3"))));
@@ -188,9 +215,9 @@ class TrainingServiceTest {
 
     @Test
     void theShippedTrainersAreFoundOnTheClassPath() {
-        assertEquals(List.of("exact", "local-search", "online", "robust", "ste", "tame"),
+        assertEquals(List.of("ensemble", "exact", "local-search", "online", "robust", "ste", "tame"),
                 SERVICE.trainers().stream().map(Trainer::name).toList());
-        assertEquals(Set.of(Task.CLASSIFICATION, Task.REGRESSION), SERVICE.trainers().get(0).tasks());
+        assertEquals(Set.of(Task.CLASSIFICATION, Task.REGRESSION), SERVICE.trainers().get(1).tasks(), "exact");
     }
 
     @Test

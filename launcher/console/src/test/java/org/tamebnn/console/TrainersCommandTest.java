@@ -70,8 +70,8 @@ class TrainersCommandTest {
 
     @Test
     void badTrainersAndOptionsAreNamed() {
-        assertEquals("no trainer named 'sgd' (did you mean 'ste'?); trainers: dnn, exact, local-search, online, robust,"
-                + " ste, tame", assertThrows(CommandFailure.class, () -> compare("exact,sgd", "", "")).getMessage());
+        assertEquals("no trainer named 'sgd' (did you mean 'ste'?); trainers: dnn, ensemble, exact, local-search,"
+                + " online, robust, ste, tame", assertThrows(CommandFailure.class, () -> compare("exact,sgd", "", "")).getMessage());
         assertEquals("trainer ste has no option 'restarts' (it takes: batch, epochs, rate)",
                 assertThrows(CommandFailure.class, () -> compare("ste", "restarts=2", "")).getMessage());
         assertEquals("trainer exact, ste has no option 'epoch' (did you mean 'epochs'?) (it takes: batch, epochs, rate)",
