@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Runs the benchmarks and writes their tables to {@code bundles/bench/results/}, which the README
- * quotes. Usage: {@code Benchmarks ROOT [startup|training|solvers|leak|duals|all] [--smoke] [--report]} with ROOT the
+ * quotes. Usage: {@code Benchmarks ROOT [startup|training|solvers|leak|duals|mnist|all] [--smoke] [--report]
+ * [--per-class N,N] [--seeds S]} with ROOT the
  * repository (the distribution must be built for {@code startup}); {@code --smoke} runs tiny grids
  * into {@code target/} to check the harness, leaving the quoted results alone; {@code --report}
  * makes the training tables again from the recorded runs.
@@ -20,9 +21,9 @@ public final class Benchmarks {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String what = args.length > 1 ? args[1] : "all";
         boolean smoke = java.util.Arrays.asList(args).contains("--smoke");
-        if (!java.util.Set.of("startup", "training", "solvers", "leak", "duals", "all").contains(what)) {
-            System.err.println("tamebnn bench: expected startup, training, solvers, leak, duals or all, not '" + what
-                    + "'");
+        if (!java.util.Set.of("startup", "training", "solvers", "leak", "duals", "mnist", "all").contains(what)) {
+            System.err.println("tamebnn bench: expected startup, training, solvers, leak, duals, mnist or all, not '"
+                    + what + "'");
             System.exit(2);
         }
         Path results = root.resolve(smoke ? "bundles/bench/target/smoke" : "bundles/bench/results");
@@ -54,6 +55,13 @@ public final class Benchmarks {
             write(results.resolve("duals.md"), table);
             System.out.println(table);
         }
+        if (what.equals("mnist") || what.equals("all")) {
+            FewShotBench.Grid grid = smoke ? FewShotBench.Grid.smoke() : FewShotBench.Grid.full();
+            grid = FewShotBench.Grid.narrowed(grid, value(args, "--per-class"), value(args, "--seeds"));
+            String table = FewShotBench.run(grid, results.resolve("mnist-runs.csv"));
+            write(results.resolve("mnist.md"), table);
+            System.out.println(table);
+        }
         if (what.equals("solvers") || what.equals("all")) {
             Path scratch = Files.createTempDirectory("tamebnn-bench");
             String table = smoke
@@ -63,6 +71,16 @@ public final class Benchmarks {
             write(results.resolve("solvers.md"), table);
             System.out.println(table);
         }
+    }
+
+    /** The value after {@code flag} in {@code args}, or null. */
+    private static String value(String[] args, String flag) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(flag)) {
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 
     static void write(Path file, String table) throws IOException {

@@ -1,0 +1,143 @@
+package org.tamebnn.bench;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.tamebnn.api.training.RunControl;
+import org.tamebnn.api.training.RunSpec;
+import org.tamebnn.api.training.Scores;
+import org.tamebnn.api.training.TrainingOutcome;
+import org.tamebnn.api.training.TrainingService;
+import org.tamebnn.training.TrainingServices;
+
+/**
+ * Few-shot MNIST and Fashion-MNIST, as the published MILP/CP training results are measured: N
+ * training images per class drawn with the seed, tested on the images not drawn, several seeds;
+ * every method through the same {@link TrainingService} and the same samples, side by side. Test
+ * accuracy mean [min, max] over the seeds and the median wall time per configuration; every run to
+ * a CSV file.
+ */
+final class FewShotBench {
+    /** One method of the comparison: a trainer with its network, options and solver. */
+    record Method(String label, String trainer, List<Integer> hidden, Map<String, String> options, String solver) {
+    }
+
+    /**
+     * The grid.
+     *
+     * @param data     data set names
+     * @param perClass training images per class
+     * @param seeds    seeds (samples)
+     * @param methods  what is compared
+     */
+    record Grid(List<String> data, List<Integer> perClass, List<Long> seeds, List<Method> methods,
+            double timeLimit) {
+        static Grid full() {
+            return new Grid(List.of("mnist", "fashion-mnist"), List.of(1, 2, 6, 10, 20, 40), List.of(0L, 1L, 2L, 3L, 4L),
+                    standardMethods(), 120);
+        }
+
+        /** The grid on other sizes ({@code 10,40}) or fewer seeds ({@code 3}: seeds 0 to 2), when given. */
+        static Grid narrowed(Grid g, String perClass, String seeds) {
+            List<Integer> sizes = perClass == null ? g.perClass()
+                    : java.util.Arrays.stream(perClass.split(",")).map(String::strip).map(Integer::valueOf).toList();
+            List<Long> s = seeds == null ? g.seeds()
+                    : java.util.stream.LongStream.range(0, Long.parseLong(seeds)).boxed().toList();
+            return new Grid(g.data(), sizes, s, g.methods(), g.timeLimit());
+        }
+
+        static Grid smoke() {
+            return new Grid(List.of("mnist"), List.of(2), List.of(0L), standardMethods(), 20);
+        }
+
+        private static List<Method> standardMethods() {
+            return List.of(
+                    new Method("ensemble 784-1 (SCIP)", "ensemble", List.of(), Map.of("model-time-limit", "30"),
+                            "ortools-scip"),
+                    new Method("ensemble 784-1 (HiGHS)", "ensemble", List.of(), Map.of("model-time-limit", "30"),
+                            "ortools-highs"),
+                    new Method("ensemble 784-4-1 (SCIP)", "ensemble", List.of(4), Map.of("model-time-limit", "30"),
+                            "ortools-scip"),
+                    new Method("STE 784-16-10", "ste", List.of(16), Map.of(), ""),
+                    new Method("DNN 784-16-10 (ReLU)", "dnn", List.of(16), Map.of(), ""));
+        }
+    }
+
+    private FewShotBench() {
+    }
+
+    static String run(Grid grid, Path csv) throws IOException {
+        TrainingService training = TrainingServices.fromServiceLoader(FewShotBench.class.getClassLoader());
+        Map<String, List<TrainingOutcome>> byConfiguration = new LinkedHashMap<>();
+        try (Writer out = Files.newBufferedWriter(csv);
+                CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("data", "per_class",
+                        "seed", "method", "status", "training_loss", "train_accuracy", "test_accuracy", "test_rows",
+                        "seconds", "spec_hash").get())) {
+            for (String data : grid.data()) {
+                for (int k : grid.perClass()) {
+                    for (Method m : grid.methods()) {
+                        List<TrainingOutcome> runs = new ArrayList<>();
+                        for (long seed : grid.seeds()) {
+                            RunSpec spec = RunSpec.defaults().withSource(data).withSeed(seed).withPerClass(k)
+                                    .withHidden(m.hidden()).withTrainer(m.trainer(), m.options())
+                                    .withSolver(m.solver()).withTimeLimit(grid.timeLimit());
+                            TrainingOutcome o = training.train(spec, RunControl.none());
+                            runs.add(o);
+                            printer.printRecord(data, k, seed, m.label(), o.termination().label(),
+                                    o.result().trainingLoss(), accuracy(o.train().orElse(null)),
+                                    accuracy(o.test().orElse(null)), o.test().map(Scores::size).orElse(0),
+                                    o.result().totalTime().toNanos() / 1e9, o.spec().hash());
+                            printer.flush();
+                            System.err.printf(Locale.ROOT, "%s %d/class seed %d %s: %s, test %.3f, %.1f s%n", data, k,
+                                    seed, m.label(), o.termination().label(), accuracy(o.test().orElse(null)),
+                                    o.result().totalTime().toNanos() / 1e9);
+                        }
+                        byConfiguration.put(data + "|" + k + "|" + m.label(), runs);
+                    }
+                }
+            }
+        }
+        return table(grid, byConfiguration);
+    }
+
+    private static String table(Grid grid, Map<String, List<TrainingOutcome>> runs) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Test accuracy %%, mean [min, max] over %d seed(s), and median wall time;"
+                + " N training images per class, tested on the other images of the 10,000.%n%n", grid.seeds().size()));
+        sb.append("| data | N |");
+        grid.methods().forEach(m -> sb.append(' ').append(m.label()).append(" |"));
+        sb.append("\n|---|---|");
+        grid.methods().forEach(m -> sb.append("---|"));
+        sb.append('\n');
+        for (String data : grid.data()) {
+            for (int k : grid.perClass()) {
+                sb.append("| ").append(data).append(" | ").append(k).append(" |");
+                for (Method m : grid.methods()) {
+                    List<TrainingOutcome> r = runs.get(data + "|" + k + "|" + m.label());
+                    double[] acc = r.stream().mapToDouble(o -> accuracy(o.test().orElse(null))).toArray();
+                    double[] secs = r.stream().mapToDouble(o -> o.result().totalTime().toNanos() / 1e9).toArray();
+                    double mean = java.util.Arrays.stream(acc).average().orElse(Double.NaN);
+                    double min = java.util.Arrays.stream(acc).min().orElse(Double.NaN);
+                    double max = java.util.Arrays.stream(acc).max().orElse(Double.NaN);
+                    sb.append(String.format(Locale.ROOT, " %.1f [%.1f, %.1f] (%.1f s) |", 100 * mean, 100 * min,
+                            100 * max, Stats.median(secs)));
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static double accuracy(Scores s) {
+        return s instanceof Scores.Classification c ? c.accuracy() : Double.NaN;
+    }
+}
