@@ -77,7 +77,8 @@ final class FewShotBench {
 
     static String run(Grid grid, Path csv) throws IOException {
         TrainingService training = TrainingServices.fromServiceLoader(FewShotBench.class.getClassLoader());
-        Map<String, List<TrainingOutcome>> byConfiguration = new LinkedHashMap<>();
+        // the numbers only: an outcome holds its prepared data (10,000 images), far too much to keep 300 of
+        Map<String, List<double[]>> byConfiguration = new LinkedHashMap<>();
         try (Writer out = Files.newBufferedWriter(csv);
                 CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("data", "per_class",
                         "seed", "method", "status", "training_loss", "train_accuracy", "test_accuracy", "test_rows",
@@ -85,13 +86,14 @@ final class FewShotBench {
             for (String data : grid.data()) {
                 for (int k : grid.perClass()) {
                     for (Method m : grid.methods()) {
-                        List<TrainingOutcome> runs = new ArrayList<>();
+                        List<double[]> runs = new ArrayList<>();
                         for (long seed : grid.seeds()) {
                             RunSpec spec = RunSpec.defaults().withSource(data).withSeed(seed).withPerClass(k)
                                     .withHidden(m.hidden()).withTrainer(m.trainer(), m.options())
                                     .withSolver(m.solver()).withTimeLimit(grid.timeLimit());
                             TrainingOutcome o = training.train(spec, RunControl.none());
-                            runs.add(o);
+                            runs.add(new double[] {accuracy(o.test().orElse(null)),
+                                    o.result().totalTime().toNanos() / 1e9});
                             printer.printRecord(data, k, seed, m.label(), o.termination().label(),
                                     o.result().trainingLoss(), accuracy(o.train().orElse(null)),
                                     accuracy(o.test().orElse(null)), o.test().map(Scores::size).orElse(0),
@@ -109,7 +111,7 @@ final class FewShotBench {
         return table(grid, byConfiguration);
     }
 
-    private static String table(Grid grid, Map<String, List<TrainingOutcome>> runs) {
+    private static String table(Grid grid, Map<String, List<double[]>> runs) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Test accuracy %%, mean [min, max] over %d seed(s), and median wall time;"
                 + " N training images per class, tested on the other images of the 10,000.%n%n", grid.seeds().size()));
@@ -122,9 +124,9 @@ final class FewShotBench {
             for (int k : grid.perClass()) {
                 sb.append("| ").append(data).append(" | ").append(k).append(" |");
                 for (Method m : grid.methods()) {
-                    List<TrainingOutcome> r = runs.get(data + "|" + k + "|" + m.label());
-                    double[] acc = r.stream().mapToDouble(o -> accuracy(o.test().orElse(null))).toArray();
-                    double[] secs = r.stream().mapToDouble(o -> o.result().totalTime().toNanos() / 1e9).toArray();
+                    List<double[]> r = runs.get(data + "|" + k + "|" + m.label());
+                    double[] acc = r.stream().mapToDouble(x -> x[0]).toArray();
+                    double[] secs = r.stream().mapToDouble(x -> x[1]).toArray();
                     double mean = java.util.Arrays.stream(acc).average().orElse(Double.NaN);
                     double min = java.util.Arrays.stream(acc).min().orElse(Double.NaN);
                     double max = java.util.Arrays.stream(acc).max().orElse(Double.NaN);
