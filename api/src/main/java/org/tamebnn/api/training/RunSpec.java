@@ -143,13 +143,26 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
      * Options of the MILP formulation.
      *
      * @param preset    {@code paper} (Theorem 2 as stated), {@code default} (duplicate points merged) or {@code all}
-     * @param maxMargin among optimal networks, prefer the largest minimum margin
+     * @param maxMargin among optimal networks, prefer the largest minimum margin δ of every neuron's
+     *                  preactivation from its firing threshold
      * @param start     {@code pocket} (a pocket-perceptron network as MIP start and fallback) or {@code none}
+     * @param marginCap δmax, the largest margin max-margin rewards (1 by default)
      */
-    public record Formulation(String preset, boolean maxMargin, String start) {
+    public record Formulation(String preset, boolean maxMargin, String start, double marginCap) {
+        /** The margin cap when none is given. */
+        public static final double DEFAULT_MARGIN_CAP = 1.0;
+
         public Formulation {
             oneOf(preset, "formulation.preset", "paper", "default", "all");
             oneOf(start, "formulation.start", "pocket", "none");
+            if (!(marginCap > 0) || Double.isInfinite(marginCap)) {
+                throw new TrainingException("formulation.marginCap must be a positive number, got " + marginCap);
+            }
+        }
+
+        /** With the default margin cap. */
+        public Formulation(String preset, boolean maxMargin, String start) {
+            this(preset, maxMargin, start, DEFAULT_MARGIN_CAP);
         }
     }
 
@@ -291,6 +304,9 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
         f.put("preset", formulation.preset);
         f.put("maxMargin", formulation.maxMargin);
         f.put("start", formulation.start);
+        if (formulation.marginCap != Formulation.DEFAULT_MARGIN_CAP) {
+            f.put("marginCap", formulation.marginCap);
+        }
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("name", trainer.name);
         t.put("options", trainer.options);

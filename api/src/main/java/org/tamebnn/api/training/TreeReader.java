@@ -61,11 +61,13 @@ final class TreeReader {
                 text(net, "network.", "activation", d.network().activation()),
                 net.containsKey("epsilon") ? number(net.get("epsilon"), "network.epsilon") : d.network().epsilon());
         Map<?, ?> f = section(tree, "formulation");
-        keys(f, "formulation.", Set.of("preset", "maxMargin", "start"));
+        keys(f, "formulation.", Set.of("preset", "maxMargin", "start", "marginCap"));
         RunSpec.Formulation formulation = new RunSpec.Formulation(
                 text(f, "formulation.", "preset", d.formulation().preset()),
                 f.containsKey("maxMargin") ? bool(f.get("maxMargin"), "formulation.maxMargin") : d.formulation().maxMargin(),
-                text(f, "formulation.", "start", d.formulation().start()));
+                text(f, "formulation.", "start", d.formulation().start()),
+                f.containsKey("marginCap") ? number(f.get("marginCap"), "formulation.marginCap")
+                        : RunSpec.Formulation.DEFAULT_MARGIN_CAP);
         Map<?, ?> t = section(tree, "trainer");
         keys(t, "trainer.", Set.of("name", "options"));
         Map<String, String> options = new LinkedHashMap<>();

@@ -100,6 +100,16 @@ class RunSpecTest {
                 refused(Map.of("split", Map.of("trainSize", 25, "perClass", 10))));
     }
 
+    @Test
+    void aMarginCapIsWrittenOnlyWhenNotTheDefault() {
+        RunSpec wide = RunSpec.defaults().withFormulation(new RunSpec.Formulation("default", true, "pocket", 1000));
+        assertTrue(wide.canonicalJson().contains("\"marginCap\":1000"), wide.canonicalJson());
+        assertEquals(false, RunSpec.defaults().canonicalJson().contains("marginCap"));
+        assertEquals(wide, RunSpec.fromTree(wide.toTree(), "t"));
+        assertEquals("spec.json: formulation.marginCap must be a positive number, got 0.0",
+                refused(Map.of("formulation", Map.of("marginCap", 0))));
+    }
+
     private static String refused(Map<String, Object> tree) {
         return assertThrows(TrainingException.class, () -> RunSpec.fromTree(tree, "spec.json")).getMessage();
     }

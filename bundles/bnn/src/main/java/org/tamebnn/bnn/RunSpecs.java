@@ -40,7 +40,7 @@ public final class RunSpecs {
             case "all" -> FormulationOptions.allSpeedUps();
             default -> FormulationOptions.defaults();
         };
-        return base.withMaxMargin(spec.formulation().maxMargin());
+        return base.withMaxMargin(spec.formulation().maxMargin()).withMarginCap(spec.formulation().marginCap());
     }
 
     /** The exact trainer with the start {@code spec} names (pocket or none). */

@@ -80,7 +80,8 @@ public class BnnCommands {
     private static final String EPSILON = "the gap ε that makes the strict inequalities of the formulation (default 0.001)";
     private static final String FORMULATION = "paper (Theorem 2 as stated), default (duplicate points merged) or all (every exact speed-up)";
     private static final String START = "pocket (a pocket-perceptron network: MIP start where the solver takes one, and the result if the solver stops with nothing better; default) or none";
-    private static final String MAX_MARGIN = "among optimal networks, prefer the largest minimum margin";
+    private static final String MAX_MARGIN = "among optimal networks, prefer the largest minimum margin of every neuron";
+    private static final String MARGIN_CAP = "with --max-margin, the largest margin rewarded (default 1; the preactivations of 784 pixels reach far more)";
     private static final String LOSS = "loss function (default zero-one; for regression absolute or squared)";
     private static final String TASK = "classification (default) or regression: an identity output predicting the real --label column (of a CSV file, or a feature of bcw/wdbc) under --loss absolute or squared";
     private static final String SOLVER = "solver (see solver:list; default the first installed of ortools-highs, ortools-scip, ortools-cbc, ojalgo)";
@@ -127,6 +128,7 @@ public class BnnCommands {
             @Descriptor(EPSILON) @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
             @Descriptor(FORMULATION) @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
             @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
+            @Descriptor(MARGIN_CAP) @Parameter(names = { "--margin-cap" }, absentValue = "1") double marginCap,
             @Descriptor(START) @Parameter(names = { "--start" }, absentValue = "pocket") String start,
             @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
             @Descriptor(SOLVER) @Parameter(names = { "-s", "--solver" }, absentValue = "") String solver,
@@ -141,7 +143,7 @@ public class BnnCommands {
         OutcomeFormats.checkFormat(format);
         RunSpec spec = specFile.isEmpty()
                 ? new RunSpecOptions(data, label, drop, missing, trainSize, perClass, seed, task, hidden, variant, weights,
-                        activation, epsilon, formulation, maxMargin, start, loss, timeLimit)
+                        activation, epsilon, formulation, maxMargin, marginCap, start, loss, timeLimit)
                         .toSpec(trainer, trainerOptions, solver)
                 : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));
         RunControl control = RunControl.none().withDirectory(SolverCommands.folder(session));
@@ -262,6 +264,7 @@ public class BnnCommands {
             @Descriptor(EPSILON) @Parameter(names = { "--epsilon" }, absentValue = "0") double epsilon,
             @Descriptor(FORMULATION) @Parameter(names = { "--formulation" }, absentValue = "default") String formulation,
             @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
+            @Descriptor(MARGIN_CAP) @Parameter(names = { "--margin-cap" }, absentValue = "1") double marginCap,
             @Descriptor(START) @Parameter(names = { "--start" }, absentValue = "pocket") String start,
             @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
             @Descriptor(SOLVERS) @Parameter(names = { "--solvers" }, absentValue = "") String solvers,
@@ -276,7 +279,7 @@ public class BnnCommands {
         List<String> trainerNames = names(trainers);
         RunSpec spec = specFile.isEmpty()
                 ? new RunSpecOptions(data, label, drop, missing, trainSize, perClass, seed, "classification", hidden, variant,
-                        weights, activation, epsilon, formulation, maxMargin, start, loss, timeLimit)
+                        weights, activation, epsilon, formulation, maxMargin, marginCap, start, loss, timeLimit)
                         .toSpec(trainerNames.isEmpty() ? "exact" : trainerNames.get(0), trainerOptions, "")
                 : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));
         if (printSpec) {

@@ -16,7 +16,7 @@ import org.tamebnn.bnn.DiscreteActivation;
  */
 record RunSpecOptions(String data, String label, String drop, String missing, int trainSize, int perClass, long seed,
         String task, String hidden, String variant, String weights, String activation, double epsilon,
-        String formulation, boolean maxMargin, String start, String loss, double timeLimit) {
+        String formulation, boolean maxMargin, double marginCap, String start, String loss, double timeLimit) {
 
     /** The spec these options describe, with {@code trainer}, its options and {@code solver}. */
     RunSpec toSpec(String trainer, String trainerOptions, String solver) {
@@ -48,6 +48,9 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
         if (!List.of("paper", "default", "all").contains(formulation)) {
             throw new CommandFailure("--formulation must be paper, default or all, got '" + formulation + "'");
         }
+        if (!(marginCap > 0) || Double.isInfinite(marginCap)) {
+            throw new CommandFailure("--margin-cap must be a positive number, got " + marginCap);
+        }
         if (!List.of("pocket", "none").contains(start)) {
             throw new CommandFailure("--start must be pocket or none, got '" + start + "'");
         }
@@ -63,7 +66,7 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
                     new RunSpec.Split(seed, RunSpec.DEFAULT_TEST_FRACTION, perClass > 0 ? 0 : trainSize, perClass),
                     // ε 0: the option was not given
                     new RunSpec.Network(widths(), variant, weights, activation, epsilon > 0 ? epsilon : d.network().epsilon()),
-                    new RunSpec.Formulation(formulation, maxMargin, start), loss,
+                    new RunSpec.Formulation(formulation, maxMargin, start, marginCap), loss,
                     new RunSpec.TrainerChoice(trainer, trainerOptions(trainerOptions)),
                     new RunSpec.SolverChoice(solver, null, null), timeLimit);
         } catch (TrainingException e) {
