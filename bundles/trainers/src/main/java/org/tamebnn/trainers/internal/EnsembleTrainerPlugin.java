@@ -22,6 +22,7 @@ import org.tamebnn.api.training.TrainingContext;
 import org.tamebnn.api.training.TrainingException;
 import org.tamebnn.api.training.TrainingRequest;
 import org.tamebnn.bnn.BnnSpec;
+import org.tamebnn.bnn.FormulationOptions;
 import org.tamebnn.bnn.RunSpecs;
 import org.tamebnn.bnn.TrainingResult;
 import org.tamebnn.data.ClassLabel;
@@ -31,7 +32,9 @@ import org.tamebnn.data.LabelMapping;
 /**
  * BeMi's one-vs-one scheme (Bernardelli et al., IJOC 2025): one small binary network per pair of
  * classes, each trained exactly by the MILP of Theorem 2 on the two classes' points only, and a
- * majority vote, ties broken by the summed margins of the pair models voting for each class. With
+ * majority vote, ties broken by the summed margins of the pair models voting for each class. Each
+ * pair's MILP maximises, after the loss, the smallest margin of every neuron (BeMi's second stage;
+ * option {@code margin}), which decides which of a pair's many loss-0 networks it returns. With
  * k classes there are k(k−1)/2 MILPs, each far smaller than the multi-class one, solved in parallel
  * with a time limit each.
  */
@@ -51,6 +54,10 @@ public final class EnsembleTrainerPlugin implements Trainer {
     @Override
     public List<TrainerOption> options() {
         return List.of(TrainerOption.positive("model-time-limit", 30, "seconds for each pair's MILP"),
+                TrainerOption.choice("margin", "on", List.of("on", "off"), "after the loss, maximise the smallest"
+                        + " margin of every neuron in each pair's MILP (BeMi's second stage)"),
+                TrainerOption.positive("margin-cap", 1000, "the largest margin rewarded; above what the pixels reach,"
+                        + " it is the true max-min margin"),
                 TrainerOption.integer("parallel", Math.max(1, Runtime.getRuntime().availableProcessors()), 1,
                         "pair models solved at once (one solver thread each)"));
     }
@@ -135,9 +142,14 @@ public final class EnsembleTrainerPlugin implements Trainer {
                         ClassLabel.of(names.get(pair[1])))));
         BnnSpec spec = RunSpecs.network(request.spec(), binary);
         try {
-            TrainingResult r = RunSpecs.exactTrainer(request.spec()).train(binary, spec,
-                    RunSpecs.formulation(request.spec()), request.loss(), request.requireSolver(), params,
-                    SolveListener.NONE, request.cancel());
+            // every pair is small and often separable: among its networks of least loss, the widest
+            // margin generalises (the ensemble's own default, whatever the spec's formulation says)
+            FormulationOptions formulation = RunSpecs.formulation(request.spec());
+            if (request.options().text("margin").equals("on")) {
+                formulation = formulation.withMaxMargin(true).withMarginCap(request.options().number("margin-cap"));
+            }
+            TrainingResult r = RunSpecs.exactTrainer(request.spec()).train(binary, spec, formulation, request.loss(),
+                    request.requireSolver(), params, SolveListener.NONE, request.cancel());
             return new PairModel(index, pair[0], pair[1], y.length, r);
         } catch (IllegalArgumentException e) {
             throw new TrainingException("ensemble: " + names.get(pair[0]) + " vs " + names.get(pair[1]) + ": "
