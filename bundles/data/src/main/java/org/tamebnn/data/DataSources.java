@@ -2,6 +2,7 @@ package org.tamebnn.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.tamebnn.api.training.RunSpec;
 import org.tamebnn.api.training.Task;
@@ -10,7 +11,9 @@ import org.tamebnn.api.training.TrainingException;
 /**
  * The rows a {@link RunSpec.Data} names: a shipped data set ({@code bcw}, {@code wdbc}), Bah &amp;
  * Kurtz's random data ({@code random} or {@code random:dimension=D,points=N}, drawn with the run's
- * seed so that each seed is a fresh data set, as the paper averages over data sets), or a CSV file.
+ * seed so that each seed is a fresh data set, as the paper averages over data sets), images in IDX
+ * files named as MNIST's ({@code …-images-idx3-ubyte[.gz]} with its {@code …-labels-idx1-ubyte[.gz]}),
+ * or a CSV file (gzipped or not).
  * Every problem is a one-line {@link TrainingException} naming the file, line and field.
  */
 public final class DataSources {
@@ -67,6 +70,16 @@ public final class DataSources {
             Path file = file(source, directory);
             if (!Files.isRegularFile(file)) {
                 throw new TrainingException("no such file: " + source);
+            }
+            Optional<Path> labels = IdxReader.labelsOf(file);
+            if (labels.isPresent()) {
+                // images in IDX files, as MNIST is distributed: the labels file beside them, classes 0, 1, ...
+                if (!Files.isRegularFile(labels.get())) {
+                    throw new TrainingException(source + ": IDX images need their labels file, "
+                            + labels.get().getFileName() + ", beside them");
+                }
+                return RawDataset.from(IdxReader.read(file.getFileName().toString(), file, labels.get(), null,
+                        Integer.MAX_VALUE));
             }
             CsvOptions options = CsvOptions.defaults().minimumClasses(minimumClasses).regression(regression);
             if (!data.label().isEmpty()) {

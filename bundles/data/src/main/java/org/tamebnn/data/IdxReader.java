@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -27,8 +30,21 @@ public final class IdxReader {
     }
 
     /**
+     * The labels file beside an images file named as the MNIST distribution names them
+     * ({@code …-images-idx3-ubyte[.gz]} → {@code …-labels-idx1-ubyte[.gz]}), or empty for another name.
+     */
+    public static Optional<Path> labelsOf(Path images) {
+        String name = images.getFileName().toString();
+        if (!name.contains("-images-idx3-ubyte")) {
+            return Optional.empty();
+        }
+        return Optional.of(images.resolveSibling(name.replace("-images-idx3-ubyte", "-labels-idx1-ubyte")));
+    }
+
+    /**
      * Reads the first {@code limit} images of {@code images} with their labels (files), the classes
-     * named in label order ({@code Integer.MAX_VALUE} for all).
+     * named in label order, or 0, 1, ... when {@code classNames} is null ({@code Integer.MAX_VALUE}
+     * for all images).
      */
     public static Dataset read(String name, Path images, Path labels, List<String> classNames, int limit) {
         try (InputStream i = Files.newInputStream(images); InputStream l = Files.newInputStream(labels)) {
@@ -43,7 +59,7 @@ public final class IdxReader {
      *
      * @param imagesSource names the images stream in messages (its file)
      * @param labelsSource names the labels stream in messages
-     * @param classNames   the classes' names, label 0 first
+     * @param classNames   the classes' names, label 0 first; null to name them 0, 1, ... up to the largest label
      * @param limit        read the first so many images (and labels) only
      */
     public static Dataset read(String name, InputStream images, String imagesSource, InputStream labels,
@@ -59,7 +75,10 @@ public final class IdxReader {
                     + " labels: an images file and a labels file of the same set are needed");
         }
         int count = Math.min(imageCount, limit);
-        int[] y = labels(labelStream, labelsSource, count, labelCount, classNames.size());
+        int[] y = labels(labelStream, labelsSource, count, labelCount, classNames == null ? 256 : classNames.size());
+        // without names the classes are named by their labels, 0 up to the largest one present
+        List<String> names = classNames != null ? classNames
+                : IntStream.rangeClosed(0, Arrays.stream(y).max().orElse(0)).mapToObj(String::valueOf).toList();
         if (rows < 1 || columns < 1 || (long) rows * columns > 1 << 20) {
             throw new DataException(imagesSource, "images of " + rows + " × " + columns + " pixels cannot be right");
         }
@@ -85,7 +104,7 @@ public final class IdxReader {
             }
         }
         // the classes in label order, as the file numbers them (fromLabels would sort the names)
-        return Dataset.of(name, features, x, y, new LabelMapping(classNames.stream().map(ClassLabel::of).toList()));
+        return Dataset.of(name, features, x, y, new LabelMapping(names.stream().map(ClassLabel::of).toList()));
     }
 
     /** The first {@code count} of the file's {@code total} labels, its header read already. */

@@ -78,6 +78,25 @@ class IdxReaderTest {
     }
 
     @Test
+    void idxFilesNamedAsMnistsLoadAsDataWithTheirLabelsBesideThem(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Files.write(dir.resolve("tiny-images-idx3-ubyte.gz"), gzip(images(3, 1, 2, 0, 9, 200, 210, 10, 0)));
+        Files.write(dir.resolve("tiny-labels-idx1-ubyte.gz"), gzip(labels(3, 0, 2, 0)));
+        org.tamebnn.api.training.RunSpec.Data source = new org.tamebnn.api.training.RunSpec.Data(
+                "tiny-images-idx3-ubyte.gz", org.tamebnn.api.training.Task.CLASSIFICATION, "", List.of(), "median",
+                "min-max");
+        RawDataset raw = DataSources.load(source, 0, dir);
+        assertEquals(3, raw.size());
+        assertEquals(List.of("px0_0", "px0_1"), raw.featureNames());
+        assertEquals(List.of("0", "1", "2"), DataPipeline.prepare(raw, SplitSpec.of(0, 0.34), MissingValuePolicy
+                .TRAIN_MEDIAN).train().classNames(), "classes named by their labels, up to the largest");
+        Files.delete(dir.resolve("tiny-labels-idx1-ubyte.gz"));
+        assertEquals("tiny-images-idx3-ubyte.gz: IDX images need their labels file, tiny-labels-idx1-ubyte.gz, beside"
+                + " them", assertThrows(org.tamebnn.api.training.TrainingException.class,
+                        () -> DataSources.load(source, 0, dir)).getMessage());
+    }
+
+    @Test
     void fewShotSplitsTakeNOfEachClassAndTestOnEveryOtherRow() {
         RawDataset mnist = BuiltinDatasets.load("mnist");
         PreparedData ten = DataPipeline.prepare(mnist, SplitSpec.of(3, 0.2).perClass(10), MissingValuePolicy.TRAIN_MEDIAN);

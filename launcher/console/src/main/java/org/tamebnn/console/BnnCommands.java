@@ -66,7 +66,8 @@ public class BnnCommands {
     }
 
     // Option help, shared by train and compare.
-    private static final String DATA = "data: bcw, wdbc, mnist, fashion-mnist or a CSV file, gzipped or not (default bcw)";
+    private static final String DATA = "data: bcw, wdbc, mnist, fashion-mnist, a CSV file (gzipped or not) or IDX images"
+            + " named NAME-images-idx3-ubyte[.gz] with NAME-labels-idx1-ubyte[.gz] beside them (default bcw)";
     private static final String PER_CLASS = "few-shot: N training points of each class, every other row for testing (replaces --train-size)";
     private static final String LABEL = "CSV label column: header name or 0-based index (default: the last column)";
     private static final String DROP = "CSV columns to drop, comma-separated names or indices (e.g. an id column)";
