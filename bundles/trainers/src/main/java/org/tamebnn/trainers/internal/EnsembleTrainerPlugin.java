@@ -53,7 +53,8 @@ public final class EnsembleTrainerPlugin implements Trainer {
 
     @Override
     public List<TrainerOption> options() {
-        return List.of(TrainerOption.positive("model-time-limit", 30, "seconds for each pair's MILP"),
+        return List.of(TrainerOption.positive("model-time-limit", 30, "seconds for each pair's MILP (it replaces"
+                        + " --time-limit: k(k-1)/2 pairs at this limit, `parallel` at a time, bound the run)"),
                 TrainerOption.choice("margin", "on", List.of("on", "off"), "after the loss, maximise the smallest"
                         + " margin of every neuron in each pair's MILP (BeMi's second stage)"),
                 TrainerOption.positive("margin-cap", 1000, "the largest margin rewarded; above what the pixels reach,"
