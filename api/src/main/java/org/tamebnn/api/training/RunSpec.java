@@ -3,7 +3,6 @@ package org.tamebnn.api.training;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +64,8 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
             Objects.requireNonNull(task, "data.task");
             Objects.requireNonNull(label, "data.label");
             drop = List.copyOf(drop);
-            oneOf(missing, "data.missing", "median", "drop");
-            oneOf(scaling, "data.scaling", "min-max");
+            oneOf(missing, "data.missing", List.of("median", "drop"));
+            oneOf(scaling, "data.scaling", List.of("min-max"));
         }
     }
 
@@ -125,8 +124,8 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
                     throw new TrainingException("network.hidden takes layer widths of at least 1, got " + hidden);
                 }
             }
-            oneOf(variant, "network.variant", VARIANTS.toArray(String[]::new));
-            oneOf(weights, "network.weights", WEIGHTS.toArray(String[]::new));
+            oneOf(variant, "network.variant", VARIANTS);
+            oneOf(weights, "network.weights", WEIGHTS);
             nonEmpty(activation, "network.activation");
             if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
                 throw new TrainingException("network.epsilon must be a positive number, got " + epsilon);
@@ -153,8 +152,8 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
         public static final double DEFAULT_MARGIN_CAP = 1.0;
 
         public Formulation {
-            oneOf(preset, "formulation.preset", "paper", "default", "all");
-            oneOf(start, "formulation.start", "pocket", "none");
+            oneOf(preset, "formulation.preset", List.of("paper", "default", "all"));
+            oneOf(start, "formulation.start", List.of("pocket", "none"));
             if (!(marginCap > 0) || Double.isInfinite(marginCap)) {
                 throw new TrainingException("formulation.marginCap must be a positive number, got " + marginCap);
             }
@@ -364,13 +363,9 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
         }
     }
 
-    private static void oneOf(String value, String field, String... allowed) {
-        if (!List.of(allowed).contains(value)) {
-            List<String> quoted = new ArrayList<>();
-            for (String a : allowed) {
-                quoted.add(a);
-            }
-            throw new TrainingException(field + " must be " + String.join(" or ", quoted) + ", got '" + value + "'");
+    private static void oneOf(String value, String field, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new TrainingException(field + " must be " + TrainerOption.orList(allowed) + ", got '" + value + "'");
         }
     }
 }

@@ -143,7 +143,8 @@ public record TrainerOption(String name, Type type, String defaultValue, String 
         return key + " (" + kind + (defaultValue.isEmpty() ? "" : ", default " + defaultValue) + "): " + description;
     }
 
-    private static String orList(List<String> items) {
+    /** {@code a, b or c}: the allowed values in a message. */
+    static String orList(List<String> items) {
         if (items.size() <= 1) {
             return String.join("", items);
         }

@@ -28,15 +28,6 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
         }
         oneOf("--variant", variant, RunSpec.Network.VARIANTS);
         oneOf("--weights", weights, RunSpec.Network.WEIGHTS);
-        if (!List.of("median", "drop").contains(missing)) {
-            throw new CommandFailure("--missing must be median or drop, got '" + missing + "'");
-        }
-        if (trainSize < 0) {
-            throw new CommandFailure("--train-size must be a number of points (0 for all), got " + trainSize);
-        }
-        if (perClass < 0) {
-            throw new CommandFailure("--per-class must be a number of points per class, got " + perClass);
-        }
         try {
             DiscreteActivation.parse(activation);
         } catch (IllegalArgumentException e) {
@@ -45,18 +36,7 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
         if (epsilon < 0) {
             throw new CommandFailure("--epsilon must be positive, got " + epsilon);
         }
-        if (!List.of("paper", "default", "all").contains(formulation)) {
-            throw new CommandFailure("--formulation must be paper, default or all, got '" + formulation + "'");
-        }
-        if (!(marginCap > 0) || Double.isInfinite(marginCap)) {
-            throw new CommandFailure("--margin-cap must be a positive number, got " + marginCap);
-        }
-        if (!List.of("pocket", "none").contains(start)) {
-            throw new CommandFailure("--start must be pocket or none, got '" + start + "'");
-        }
-        if (!(timeLimit >= 0.001 && timeLimit <= 365 * 24 * 3600.0)) {
-            throw new CommandFailure("--time-limit must be a number of seconds from 0.001 to 31536000, got " + timeLimit);
-        }
+        SolverCommands.checkTimeLimit(timeLimit);
         RunSpec d = RunSpec.defaults();
         try {
             return new RunSpec(
@@ -70,8 +50,23 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
                     new RunSpec.TrainerChoice(trainer, trainerOptions(trainerOptions)),
                     new RunSpec.SolverChoice(solver, null, null), timeLimit);
         } catch (TrainingException e) {
-            throw new CommandFailure(e.getMessage());
+            // the spec checks the values; its message names the spec's field, the user typed the option
+            throw new CommandFailure(asOption(e.getMessage()));
         }
+    }
+
+    /** The console option that sets each spec field this class fills from a plain value. */
+    private static final Map<String, String> OPTIONS = Map.of("data.missing", "--missing", "split.trainSize",
+            "--train-size", "split.perClass", "--per-class", "formulation.preset", "--formulation",
+            "formulation.start", "--start", "formulation.marginCap", "--margin-cap");
+
+    private static String asOption(String message) {
+        for (Map.Entry<String, String> e : OPTIONS.entrySet()) {
+            if (message.startsWith(e.getKey() + " ")) {
+                return e.getValue() + message.substring(e.getKey().length());
+            }
+        }
+        return message;
     }
 
     /** {@code --trainer-options key=value,key=value} as a map. */

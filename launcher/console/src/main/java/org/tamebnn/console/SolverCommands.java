@@ -125,12 +125,17 @@ public class SolverCommands {
         return threads > 0 ? p.withThreads(threads) : p;
     }
 
-    /** Solve parameters with {@code --time-limit SECONDS}, checked: from 1 ms to a year. */
+    /** Solve parameters with {@code --time-limit SECONDS}, checked. */
     static SolveParams withTimeLimit(double seconds) {
+        return SolveParams.defaults().withTimeLimitSeconds(checkTimeLimit(seconds));
+    }
+
+    /** {@code --time-limit SECONDS}, checked: from 1 ms to a year. */
+    static double checkTimeLimit(double seconds) {
         if (!(seconds >= 0.001 && seconds <= 365 * 24 * 3600.0)) {
             throw new CommandFailure("--time-limit must be a number of seconds from 0.001 to 31536000, got " + seconds);
         }
-        return SolveParams.defaults().withTimeLimitSeconds(seconds);
+        return seconds;
     }
 
     /** A file to read, relative to the session's folder; it must exist. */
