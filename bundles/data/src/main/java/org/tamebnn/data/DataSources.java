@@ -47,8 +47,8 @@ public final class DataSources {
         return BuiltinDatasets.names().contains(source) || isRandom(source);
     }
 
-    /** The CSV file {@code source} names, resolved against {@code directory}. */
-    public static Path file(String source, Path directory) {
+    /** The file {@code source} names, resolved against {@code directory}. */
+    private static Path file(String source, Path directory) {
         Path p = Path.of(source);
         return (p.isAbsolute() ? p : directory.resolve(p)).normalize();
     }

@@ -112,10 +112,4 @@ public class SolverRegistry {
     java.util.Set<String> lossNames() {
         return losses.values().stream().map(LossFunction::name).collect(java.util.stream.Collectors.toSet());
     }
-
-    LossFunction requireLoss(String name) {
-        return losses.values().stream().filter(l -> l.name().equals(name)).findFirst()
-                .orElseThrow(() -> new CommandFailure("no loss named '" + name + "'; installed: " + String.join(", ",
-                        losses.values().stream().map(LossFunction::name).sorted().toList())));
-    }
 }

@@ -26,7 +26,6 @@ class DualCommandsTest {
             registry.registerSolver(name, MilpSolvers.create(name), "test");
         }
         ServiceLoader.load(DualConstructor.class).forEach(d -> registry.registerDual(d.name(), d));
-        registry.registerLoss("01", new org.tamebnn.losses.ZeroOneLoss());
     }
 
     @Test
