@@ -199,15 +199,11 @@ public final class EnsembleTrainerPlugin implements Trainer {
             TrainingResult r = m.result();
             b.detail(String.format(Locale.ROOT, "%s vs %s: %s, %d points, loss %s, gap %s, %.2f s",
                     train.classNames().get(m.a()), train.classNames().get(m.b()), r.status(),
-                    m.points(), number(r.trainingLoss()),
+                    m.points(), MilpRun.number(r.trainingLoss()),
                     Double.isFinite(r.lossGap()) ? String.format(Locale.ROOT, "%.1f%%", 100 * r.lossGap()) : "-",
                     r.solveTime().toNanos() / 1e9));
         }
         return b.build();
-    }
-
-    private static String number(double v) {
-        return Double.isNaN(v) ? "-" : v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
     }
 
     /** One pair's trained model: classes a (its output 0) and b (its output 1), and the points it saw. */

@@ -1,6 +1,7 @@
 package org.tamebnn.trainers.internal;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.training.Consistency;
@@ -47,5 +48,16 @@ record MilpRun(Dataset train, BnnSpec spec, FormulationOptions formulation, Solv
     /** A trainer's refusal of its inputs (the BNN bundle's {@link IllegalArgumentException}) as one line. */
     static TrainingException refused(String trainer, RuntimeException e) {
         return new TrainingException(trainer + ": " + e.getMessage(), e);
+    }
+
+    /** A loss or bound as the tables print it: "-" when unknown, whole numbers without decimals. */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.10g", v).replaceFirst("\\.?0+(e|$)", "$1");
     }
 }

@@ -68,19 +68,8 @@ public final class TameTrainerPlugin implements Trainer {
         TrainerResult.Builder b = MilpRun.result(r.best(), MilpRun.since(t0)).lossCurve(r.lossCurve())
                 .detail("stopped: " + r.stop()).attach(r);
         r.iterations().forEach(i -> b.detail(String.format(Locale.ROOT,
-                "iteration %d: loss %s, F(d) %s, field norm %.3g, step %.3g, %.2f s", i.k(), number(i.loss()),
-                number(i.dualValue()), i.fieldNorm(), i.step(), i.elapsed().toNanos() / 1e9)));
+                "iteration %d: loss %s, F(d) %s, field norm %.3g, step %.3g, %.2f s", i.k(), MilpRun.number(i.loss()),
+                MilpRun.number(i.dualValue()), i.fieldNorm(), i.step(), i.elapsed().toNanos() / 1e9)));
         return b.build();
-    }
-
-    /** A loss or bound as the tables print it: "-" when unknown, whole numbers without decimals. */
-    private static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.10g", v).replaceFirst("\\.?0+(e|$)", "$1");
     }
 }
