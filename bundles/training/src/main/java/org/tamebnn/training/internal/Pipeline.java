@@ -51,30 +51,37 @@ final class Pipeline implements TrainingService {
         return plugins.trainers();
     }
 
+    /** A spec checked against the plugins, with the ones it runs on (no solver for a trainer that needs none). */
+    private record Resolved(RunSpec spec, Trainer trainer, Plugins.Solver solver, LossFunction loss) {
+    }
+
+    private Resolved resolved(RunSpec spec) {
+        Trainer trainer = plugins.requireTrainer(spec.trainer().name());
+        LossFunction loss = check(spec, List.of(trainer));
+        Plugins.Solver solver = trainer.needsSolver() ? solverFor(spec.solver().name()) : null;
+        return new Resolved(spec.withSolver(solver == null ? "" : solver.name()), trainer, solver, loss);
+    }
+
     @Override
     public RunSpec resolve(RunSpec spec, RunControl control) {
-        Trainer trainer = plugins.requireTrainer(spec.trainer().name());
-        check(spec, List.of(trainer));
-        return spec.withSolver(trainer.needsSolver() ? solverFor(spec.solver().name()).name() : "");
+        return resolved(spec).spec();
     }
 
     @Override
     public TrainingOutcome train(RunSpec spec, RunControl control) {
-        RunSpec resolved = resolve(spec, control);
-        Trainer trainer = plugins.requireTrainer(resolved.trainer().name());
-        Plugins.Solver solver = trainer.needsSolver() ? plugins.requireRegistered(resolved.solver().name()) : null;
-        PreparedRun data = PreparedRun.of(resolved, plugins.requireLoss(resolved.loss()), control.directory());
-        return run(data, resolved, trainer, solver, control);
+        Resolved r = resolved(spec);
+        PreparedRun data = PreparedRun.of(r.spec(), r.loss(), control.directory());
+        return run(data, r.spec(), r.trainer(), r.solver(), r.loss(), control);
     }
 
     @Override
     public Comparison compare(RunSpec spec, List<String> trainerNames, List<String> solverNames, RunControl control) {
         List<Trainer> trainers = (trainerNames.isEmpty() ? List.of(spec.trainer().name()) : trainerNames).stream()
                 .map(plugins::requireTrainer).toList();
-        check(spec, trainers);
+        LossFunction loss = check(spec, trainers);
         List<Plugins.Solver> solvers = solverNames.isEmpty() ? plugins.milpSolvers()
                 : solverNames.stream().map(this::namedMilpSolver).toList();
-        PreparedRun data = PreparedRun.of(spec, plugins.requireLoss(spec.loss()), control.directory());
+        PreparedRun data = PreparedRun.of(spec, loss, control.directory());
         List<TrainingOutcome> outcomes = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
         for (Trainer t : trainers) {
@@ -84,15 +91,15 @@ final class Pipeline implements TrainingService {
                 if (control.cancel().isCancelled()) {
                     notRun.add(TrainingOutcome.label(t.name(), s == null ? "-" : s.name()));
                 } else {
-                    outcomes.add(run(data, own.withSolver(s == null ? "" : s.name()), t, s, control));
+                    outcomes.add(run(data, own.withSolver(s == null ? "" : s.name()), t, s, loss, control));
                 }
             }
         }
         return new Comparison(crossChecked(outcomes), notRun);
     }
 
-    /** Checks the task, loss and options against the trainers; the data is checked as it loads. */
-    private void check(RunSpec spec, List<Trainer> trainers) {
+    /** Checks the task, loss and options against the trainers, and returns the loss; the data is checked as it loads. */
+    private LossFunction check(RunSpec spec, List<Trainer> trainers) {
         Task task = spec.data().task();
         LossFunction loss = plugins.requireLoss(spec.loss());
         if (task == Task.REGRESSION && !loss.supports(OutputKind.CONTINUOUS)) {
@@ -120,6 +127,7 @@ final class Pipeline implements TrainingService {
             }
         }
         trainers.forEach(t -> TrainerOptions.of(t.name(), t.options(), optionsOf(t, spec.trainer().options())));
+        return loss;
     }
 
     /** The options among {@code given} that {@code t} takes (a comparison's options serve several trainers). */
@@ -156,7 +164,7 @@ final class Pipeline implements TrainingService {
     }
 
     private TrainingOutcome run(PreparedRun data, RunSpec spec, Trainer trainer, Plugins.Solver solver,
-            RunControl control) {
+            LossFunction loss, RunControl control) {
         String solverName = solver == null ? "-" : solver.name();
         control.listener().started(trainer.name(), solverName);
         SolveParams params = SolveParams.defaults().withTimeLimitSeconds(spec.timeLimitSeconds())
@@ -172,7 +180,7 @@ final class Pipeline implements TrainingService {
         try {
             TrainingRequest request = new TrainingRequest(spec, data.prepared().train(), data.prepared().test(),
                     TrainerOptions.of(trainer.name(), trainer.options(), spec.trainer().options()),
-                    plugins.requireLoss(spec.loss()), Optional.ofNullable(solver).map(Plugins.Solver::solver), params,
+                    loss, Optional.ofNullable(solver).map(Plugins.Solver::solver), params,
                     control.listener(), control.cancel());
             result = trainer.train(request, plugins);
         } catch (TrainingException e) {
