@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -78,7 +79,7 @@ public class ExperimentCommands {
             @Parameter(names = { "--retry-errors" }, presentValue = "true", absentValue = "false") boolean retryErrors,
             @Descriptor("the spec file (see specs/ and bundles/experiments' example.yaml)") String specFile) {
         Path file = SolverCommands.resolve(session, specFile);
-        ExperimentSpec spec = load(file, training);
+        ExperimentSpec spec = load(file);
         checkNames(spec);
         Shard part;
         try {
@@ -115,7 +116,7 @@ public class ExperimentCommands {
             @Descriptor("a spec file, or the name of a spec in the store") String specOrName) {
         Path file = Path.of(specOrName).isAbsolute() || session == null ? Path.of(specOrName)
                 : session.currentDir() == null ? Path.of(specOrName) : session.currentDir().resolve(specOrName);
-        ExperimentSpec spec = Files.isRegularFile(file) ? load(file, training) : null;
+        ExperimentSpec spec = Files.isRegularFile(file) ? load(file) : null;
         String name = spec == null ? specOrName : spec.name();
         List<RunRecord> runs;
         String url;
@@ -167,11 +168,10 @@ public class ExperimentCommands {
     }
 
     /** The spec in {@code file}, its trainers' need for a solver as the installed trainers say. */
-    private static ExperimentSpec load(Path file, TrainingService training) {
+    private ExperimentSpec load(Path file) {
         try {
             // an unknown trainer counts as needing one: checkNames refuses it by name
-            return ExperimentSpec.load(file, name -> training.trainers().stream().filter(t -> t.name().equals(name))
-                    .findFirst().map(Trainer::needsSolver).orElse(true));
+            return ExperimentSpec.load(file, name -> installed(name).map(Trainer::needsSolver).orElse(true));
         } catch (SpecException e) {
             throw new CommandFailure(e.getMessage());
         }
@@ -187,15 +187,19 @@ public class ExperimentCommands {
             throw new CommandFailure(e.getMessage());
         }
         for (Map.Entry<String, Map<String, String>> e : spec.trainerOptions().entrySet()) {
-            Trainer trainer = training.trainers().stream().filter(t -> t.name().equals(e.getKey())).findFirst()
-                    .orElseThrow(() -> new CommandFailure(spec.name() + ": trainerOptions." + e.getKey()
-                            + ": no trainer named '" + e.getKey() + "'"));
+            Trainer trainer = installed(e.getKey()).orElseThrow(() -> new CommandFailure(spec.name()
+                    + ": trainerOptions." + e.getKey() + ": no trainer named '" + e.getKey() + "'"));
             try {
                 TrainerOptions.of(trainer.name(), trainer.options(), e.getValue());
             } catch (TrainingException f) {
                 throw new CommandFailure(spec.name() + ": trainerOptions." + e.getKey() + ": " + f.getMessage());
             }
         }
+    }
+
+    /** The installed trainer called {@code name}. */
+    private Optional<Trainer> installed(String name) {
+        return training.trainers().stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     private static ResultStore open(CommandSession session, String db, String results) {

@@ -21,10 +21,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.tamebnn.data.DataSources;
 
 import org.tamebnn.api.training.RunSpec;
 import org.tamebnn.api.training.TrainingException;
+import org.tamebnn.data.DataSources;
 import org.tamebnn.experiments.ExperimentSpec;
 import org.tamebnn.experiments.SpecException;
 import org.tamebnn.experiments.internal.SpecNode.Entry;
