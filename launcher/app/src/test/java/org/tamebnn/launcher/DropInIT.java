@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +36,7 @@ class DropInIT {
 
     @Test
     void aDroppedInSolverIsListedUsedByCompareAndGoneWhenRemoved(@TempDir Path tmp) throws Exception {
-        String jarProperty = System.getProperty("tamebnn.example.jar", "");
-        assumeTrue(!jarProperty.isBlank(), "needs -Dtamebnn.example.jar: ./tamebnn test builds the example plugin"
-                + " and passes it");
-        Path jar = Path.of(jarProperty);
-        assertTrue(Files.isRegularFile(jar), "no example plugin jar at " + jar);
+        Path jar = PlatformContract.exampleJar("tamebnn.example.jar", "example plugin");
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         try (Platform platform = Platform.start(felix(), PlatformContract.DIST, plugins, false, true)) {
             BundleContext ctx = platform.context();
@@ -90,10 +85,7 @@ class DropInIT {
      */
     @Test
     void aDroppedInTrainerIsListedUsedByCompareAndExpRunAndGoneWhenRemoved(@TempDir Path tmp) throws Exception {
-        String jarProperty = System.getProperty("tamebnn.embedding.jar", "");
-        assumeTrue(!jarProperty.isBlank(), "needs -Dtamebnn.embedding.jar: ./tamebnn test builds the embedding example"
-                + " and passes it");
-        Path jar = Path.of(jarProperty);
+        Path jar = PlatformContract.exampleJar("tamebnn.embedding.jar", "embedding example");
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         try (Platform platform = Platform.start(felix(), PlatformContract.DIST, plugins, false, true)) {
             BundleContext ctx = platform.context();

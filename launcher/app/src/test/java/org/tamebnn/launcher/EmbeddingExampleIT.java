@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +35,7 @@ class EmbeddingExampleIT {
 
     @Test
     void theExampleTrainsThroughTheServiceWithoutAConsole(@TempDir Path home) throws Exception {
-        String jarProperty = System.getProperty("tamebnn.embedding.jar", "");
-        assumeTrue(!jarProperty.isBlank(), "needs -Dtamebnn.embedding.jar: ./tamebnn test builds the embedding example"
-                + " and passes it");
-        Path example = Path.of(jarProperty);
-        assertTrue(Files.isRegularFile(example), "no embedding example jar at " + example);
+        Path example = PlatformContract.exampleJar("tamebnn.embedding.jar", "embedding example");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow();
         boolean equinox = factory.getClass().getName().startsWith("org.eclipse");
         Set<String> resolved = Recipes.runBundles(Recipes.BNDRUNS

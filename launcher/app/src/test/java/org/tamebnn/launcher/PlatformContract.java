@@ -361,6 +361,19 @@ abstract class PlatformContract {
 
     // ---- checks shared with EmbeddingRecipeIT, which runs a framework of its own ----
 
+    /**
+     * The jar of an example that {@code ./tamebnn test} builds and passes as {@code -Dproperty=PATH};
+     * the test is skipped without it and fails when the file is not there.
+     */
+    static Path exampleJar(String property, String what) {
+        String value = System.getProperty(property, "");
+        Assumptions.assumeTrue(!value.isBlank(), "needs -D" + property + ": ./tamebnn test builds the " + what
+                + " and passes it");
+        Path jar = Path.of(value);
+        assertTrue(Files.isRegularFile(jar), "no " + what + " jar at " + jar);
+        return jar;
+    }
+
     static boolean present(String className) {
         try {
             Class.forName(className, false, PlatformContract.class.getClassLoader());
