@@ -107,15 +107,16 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
      *
      * @param hidden     hidden layer widths, first layer first (empty: no hidden layer)
      * @param variant    {@code bdnn} (thresholds learned) or {@code bdnn0} (thresholds 0)
-     * @param weights    {@code real} (in [−1, 1]) or {@code binary} (in {−1, 1})
+     * @param weights    {@code real} (in [−1, 1]), {@code binary} (in {−1, 1}), {@code ternary} (in
+     *                   {−1, 0, 1}) or {@code integer:P} (in {−P..P})
      * @param activation the hidden layers' activation: {@code step}, {@code sign} or {@code VALUES@BREAKPOINTS}
      * @param epsilon    ε, the gap that makes the formulation's strict inequalities
      */
     public record Network(List<Integer> hidden, String variant, String weights, String activation, double epsilon) {
         /** The variants: thresholds learned (Bah &amp; Kurtz's BDNN) or fixed to 0 (BDNN0). */
         public static final List<String> VARIANTS = List.of("bdnn", "bdnn0");
-        /** The weight domains: real in [−1, 1], or binary in {−1, 1}. */
-        public static final List<String> WEIGHTS = List.of("real", "binary");
+        /** The weight domains: real in [−1, 1], binary in {−1, 1}, ternary, or integer {−P..P} for a P ≥ 1. */
+        public static final List<String> WEIGHTS = List.of("real", "binary", "ternary", "integer:P");
 
         public Network {
             hidden = List.copyOf(hidden);
@@ -125,11 +126,20 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
                 }
             }
             oneOf(variant, "network.variant", VARIANTS);
-            oneOf(weights, "network.weights", WEIGHTS);
+            nonEmpty(weights, "network.weights");
+            if (!isWeightDomain(weights)) {
+                throw new TrainingException("network.weights must be real, binary, ternary or integer:P (P from 1 to"
+                        + " 999), got '" + weights + "'");
+            }
             nonEmpty(activation, "network.activation");
             if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
                 throw new TrainingException("network.epsilon must be a positive number, got " + epsilon);
             }
+        }
+
+        /** True for {@code real}, {@code binary}, {@code ternary} and {@code integer:P} with P from 1 to 999. */
+        public static boolean isWeightDomain(String weights) {
+            return WEIGHTS.subList(0, 3).contains(weights) || weights.matches("integer:[1-9][0-9]{0,2}");
         }
 
         /** The widths as {@code 5,3} (empty for none). */
@@ -144,19 +154,46 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
      * @param preset    {@code paper} (Theorem 2 as stated), {@code default} (duplicate points merged) or {@code all}
      * @param maxMargin among optimal networks, prefer the largest minimum margin δ of every neuron's
      *                  preactivation from its firing threshold
-     * @param start     {@code pocket} (a pocket-perceptron network as MIP start and fallback) or {@code none}
+     * @param start     the MIP start and fallback: {@code pocket} (a pocket-perceptron network),
+     *                  {@code ste} or {@code local-search} (those trainers' network), {@code none}, or
+     *                  a saved model's file ({@code .json})
      * @param marginCap δmax, the largest margin max-margin rewards (1 by default)
+     * @param objectives the lexicographic stages, one solve each: {@code loss} first, then any of
+     *                  {@code margin} and {@code sparsity} (default: the loss alone; since 1.1)
      */
-    public record Formulation(String preset, boolean maxMargin, String start, double marginCap) {
+    public record Formulation(String preset, boolean maxMargin, String start, double marginCap,
+            List<String> objectives) {
         /** The margin cap when none is given. */
         public static final double DEFAULT_MARGIN_CAP = 1.0;
+        /** The starts by name; any other value must name a saved model's {@code .json} file. */
+        public static final List<String> STARTS = List.of("pocket", "ste", "local-search", "none");
+        /** The objectives a stage may have. */
+        public static final List<String> OBJECTIVES = List.of("loss", "margin", "sparsity");
 
         public Formulation {
             oneOf(preset, "formulation.preset", List.of("paper", "default", "all"));
-            oneOf(start, "formulation.start", List.of("pocket", "none"));
+            nonEmpty(start, "formulation.start");
+            if (!STARTS.contains(start) && !start.endsWith(".json")) {
+                throw new TrainingException("formulation.start must be one of " + String.join(", ", STARTS)
+                        + " or a saved model's .json file, got '" + start + "'");
+            }
             if (!(marginCap > 0) || Double.isInfinite(marginCap)) {
                 throw new TrainingException("formulation.marginCap must be a positive number, got " + marginCap);
             }
+            objectives = List.copyOf(objectives);
+            for (String o : objectives) {
+                oneOf(o, "formulation.objectives", OBJECTIVES);
+            }
+            if (objectives.isEmpty() || !objectives.get(0).equals("loss")
+                    || new java.util.HashSet<>(objectives).size() != objectives.size()) {
+                throw new TrainingException("formulation.objectives must start with loss and name each objective once,"
+                        + " got " + objectives);
+            }
+        }
+
+        /** With the loss as the only objective. */
+        public Formulation(String preset, boolean maxMargin, String start, double marginCap) {
+            this(preset, maxMargin, start, marginCap, List.of("loss"));
         }
 
         /** With the default margin cap. */
@@ -305,6 +342,9 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
         f.put("start", formulation.start);
         if (formulation.marginCap != Formulation.DEFAULT_MARGIN_CAP) {
             f.put("marginCap", formulation.marginCap);
+        }
+        if (formulation.objectives.size() > 1) {
+            f.put("objectives", formulation.objectives);
         }
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("name", trainer.name);

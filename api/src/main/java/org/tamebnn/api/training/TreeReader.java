@@ -61,13 +61,20 @@ final class TreeReader {
                 text(net, "network.", "activation", d.network().activation()),
                 net.containsKey("epsilon") ? number(net.get("epsilon"), "network.epsilon") : d.network().epsilon());
         Map<?, ?> f = section(tree, "formulation");
-        keys(f, "formulation.", Set.of("preset", "maxMargin", "start", "marginCap"));
+        keys(f, "formulation.", Set.of("preset", "maxMargin", "start", "marginCap", "objectives"));
+        List<String> objectives = d.formulation().objectives();
+        if (f.containsKey("objectives")) {
+            objectives = new ArrayList<>();
+            for (Object o : list(f.get("objectives"), "formulation.objectives")) {
+                objectives.add(scalar(o, "formulation.objectives"));
+            }
+        }
         RunSpec.Formulation formulation = new RunSpec.Formulation(
                 text(f, "formulation.", "preset", d.formulation().preset()),
                 f.containsKey("maxMargin") ? bool(f.get("maxMargin"), "formulation.maxMargin") : d.formulation().maxMargin(),
                 text(f, "formulation.", "start", d.formulation().start()),
                 f.containsKey("marginCap") ? number(f.get("marginCap"), "formulation.marginCap")
-                        : RunSpec.Formulation.DEFAULT_MARGIN_CAP);
+                        : RunSpec.Formulation.DEFAULT_MARGIN_CAP, objectives);
         Map<?, ?> t = section(tree, "trainer");
         keys(t, "trainer.", Set.of("name", "options"));
         Map<String, String> options = new LinkedHashMap<>();

@@ -21,8 +21,9 @@ public final class Benchmarks {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String what = args.length > 1 ? args[1] : "all";
         boolean smoke = java.util.Arrays.asList(args).contains("--smoke");
-        if (!java.util.Set.of("startup", "training", "solvers", "leak", "duals", "mnist", "all").contains(what)) {
-            System.err.println("tamebnn bench: expected startup, training, solvers, leak, duals, mnist or all, not '"
+        if (!java.util.Set.of("startup", "training", "solvers", "leak", "duals", "mnist", "tabular", "all").contains(what)) {
+            System.err.println("tamebnn bench: expected startup, training, solvers, leak, duals, mnist, tabular or all,"
+                    + " not '"
                     + what + "'");
             System.exit(2);
         }
@@ -60,6 +61,12 @@ public final class Benchmarks {
             grid = FewShotBench.Grid.narrowed(grid, value(args, "--per-class"), value(args, "--seeds"));
             String table = FewShotBench.run(grid, results.resolve("mnist-runs.csv"));
             write(results.resolve("mnist.md"), table);
+            System.out.println(table);
+        }
+        if (what.equals("tabular") || what.equals("all")) {
+            FewShotBench.Grid grid = FewShotBench.Grid.narrowed(FewShotBench.Grid.tabular(), null, value(args, "--seeds"));
+            String table = FewShotBench.run(grid, results.resolve("tabular-runs.csv"));
+            write(results.resolve("tabular.md"), table);
             System.out.println(table);
         }
         if (what.equals("solvers") || what.equals("all")) {

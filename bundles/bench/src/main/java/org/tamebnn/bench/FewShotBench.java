@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,8 +28,15 @@ import org.tamebnn.training.TrainingServices;
  * a CSV file.
  */
 final class FewShotBench {
-    /** One method of the comparison: a trainer with its network, options and solver. */
-    record Method(String label, String trainer, List<Integer> hidden, Map<String, String> options, String solver) {
+    /**
+     * One method of the comparison: a trainer with its network, options and solver, and what else
+     * of the run specification it sets (weights, objectives, start, time limit).
+     */
+    record Method(String label, String trainer, List<Integer> hidden, Map<String, String> options, String solver,
+            UnaryOperator<RunSpec> setup) {
+        Method(String label, String trainer, List<Integer> hidden, Map<String, String> options, String solver) {
+            this(label, trainer, hidden, options, solver, UnaryOperator.identity());
+        }
     }
 
     /**
@@ -55,6 +63,35 @@ final class FewShotBench {
             return new Grid(g.data(), sizes, s, g.methods(), g.timeLimit());
         }
 
+        /**
+         * BCW and WDBC, 50 training points of each class (100, as in the field's small-data
+         * comparisons), the exact trainer with and without the anchors' objectives against STE
+         * and the DNN.
+         */
+        static Grid tabular() {
+            UnaryOperator<RunSpec> marginStage = s -> s.withFormulation(new RunSpec.Formulation(
+                    s.formulation().preset(), false, "pocket", 10, List.of("loss", "margin")))
+                    .withTimeLimit(TABULAR_STAGE_LIMIT);
+            UnaryOperator<RunSpec> bemi = s -> marginStage.apply(s)
+                    .withNetwork(new RunSpec.Network(s.network().hidden(), "bdnn", "ternary", "step",
+                            s.network().epsilon()))
+                    .withFormulation(new RunSpec.Formulation(s.formulation().preset(), false, "pocket", 10,
+                            List.of("loss", "margin", "sparsity")));
+            UnaryOperator<RunSpec> limit = s -> s.withTimeLimit(TABULAR_STAGE_LIMIT);
+            return new Grid(List.of("bcw", "wdbc"), List.of(50), List.of(0L, 1L, 2L, 3L, 4L), List.of(
+                    new Method("exact 3 hidden (SCIP)", "exact", List.of(3), Map.of(), "ortools-scip", limit),
+                    new Method("exact 3 hidden, loss>margin (SCIP)", "exact", List.of(3), Map.of(), "ortools-scip",
+                            marginStage),
+                    new Method("exact 3 hidden ternary, loss>margin>sparsity (SCIP)", "exact", List.of(3), Map.of(),
+                            "ortools-scip", bemi),
+                    new Method("exact 0 hidden, loss>margin (SCIP)", "exact", List.of(), Map.of(), "ortools-scip",
+                            marginStage),
+                    new Method("exact 0 hidden, loss>margin (HiGHS)", "exact", List.of(), Map.of(), "ortools-highs",
+                            marginStage),
+                    new Method("STE 16 hidden", "ste", List.of(16), Map.of(), ""),
+                    new Method("DNN 16 hidden (ReLU)", "dnn", List.of(16), Map.of(), "")), TABULAR_STAGE_LIMIT);
+        }
+
         static Grid smoke() {
             return new Grid(List.of("mnist"), List.of(2), List.of(0L), standardMethods(), 20);
         }
@@ -63,14 +100,33 @@ final class FewShotBench {
             // the ensemble's pair MILPs maximise the true max-min margin after the loss unless margin=off
             Map<String, String> plain = Map.of("model-time-limit", "30", "margin", "off");
             Map<String, String> widest = Map.of("model-time-limit", "30");
+            // BeMi's pair models: ternary weights, then the lexicographic stages, one solve each
+            UnaryOperator<RunSpec> bemi = s -> s.withNetwork(new RunSpec.Network(List.of(), "bdnn", "ternary", "step",
+                    s.network().epsilon())).withFormulation(new RunSpec.Formulation(s.formulation().preset(), false,
+                            "pocket", 1000, List.of("loss", "margin", "sparsity")));
+            // the multi-class MILP of Theorem 2, from the STE's network (the pocket start is two-class)
+            UnaryOperator<RunSpec> multiClass = s -> s.withFormulation(new RunSpec.Formulation(
+                    s.formulation().preset(), false, "ste", 1)).withTimeLimit(MULTI_CLASS_LIMIT);
             return List.of(
                     new Method("ensemble 784-1 (SCIP)", "ensemble", List.of(), plain, "ortools-scip"),
                     new Method("ensemble 784-1 max-margin (SCIP)", "ensemble", List.of(), widest, "ortools-scip"),
                     new Method("ensemble 784-1 max-margin (HiGHS)", "ensemble", List.of(), widest, "ortools-highs"),
+                    new Method("ensemble 784-1 ternary, loss>margin>sparsity (SCIP)", "ensemble", List.of(), plain,
+                            "ortools-scip", bemi),
+                    new Method("exact 784-10 (SCIP)", "exact", List.of(), Map.of(), "ortools-scip", multiClass),
+                    new Method("exact 784-10 (HiGHS)", "exact", List.of(), Map.of(), "ortools-highs", multiClass),
+                    new Method("local-search 784-10 (SCIP)", "local-search", List.of(), Map.of(), "ortools-scip",
+                            s -> s.withTimeLimit(MULTI_CLASS_LIMIT)),
                     new Method("STE 784-16-10", "ste", List.of(16), Map.of(), ""),
                     new Method("DNN 784-16-10 (ReLU)", "dnn", List.of(16), Map.of(), ""));
         }
     }
+
+    /** Seconds for each multi-class MILP (each of local search's): 5 seeds × 12 cells × 3 methods bound the run. */
+    static final double MULTI_CLASS_LIMIT = 30;
+
+    /** Seconds for each stage of the tabular grid's MILPs. */
+    static final double TABULAR_STAGE_LIMIT = 30;
 
     private FewShotBench() {
     }
@@ -91,6 +147,7 @@ final class FewShotBench {
                             RunSpec spec = RunSpec.defaults().withSource(data).withSeed(seed).withPerClass(k)
                                     .withHidden(m.hidden()).withTrainer(m.trainer(), m.options())
                                     .withSolver(m.solver()).withTimeLimit(grid.timeLimit());
+                            spec = m.setup().apply(spec);
                             TrainingOutcome o = training.train(spec, RunControl.none());
                             runs.add(new double[] {accuracy(o.test().orElse(null)),
                                     o.result().totalTime().toNanos() / 1e9});
@@ -114,7 +171,7 @@ final class FewShotBench {
     private static String table(Grid grid, Map<String, List<double[]>> runs) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Test accuracy %%, mean [min, max] over %d seed(s), and median wall time;"
-                + " N training images per class, tested on the other images of the 10,000.%n%n", grid.seeds().size()));
+                + " N training points per class drawn with the seed, tested on every row not drawn.%n%n", grid.seeds().size()));
         sb.append("| data | N |");
         grid.methods().forEach(m -> sb.append(' ').append(m.label()).append(" |"));
         sb.append("\n|---|---|");

@@ -16,9 +16,9 @@ import org.tamebnn.data.Dataset;
  * @param hiddenWidths      the hidden layers' widths d₁ … d_{L−1}, possibly none
  * @param classCount        K ≥ 2 for a classifier; 0 for a regression network, which has no classes
  * @param variant           trained thresholds (BDNN) or λ = 0 (BDNN0)
- * @param weights           real weights in [−1, 1] or binary weights in {−1, 1}
+ * @param weights           real weights in [−1, 1], binary weights in {−1, 1}, or integer weights {−P..P}
  * @param maxNonZeroWeights the sparsity budget ‖W‖₀ ≤ k over all layers' weights (Remark after
- *                          Theorem 2); {@link #NO_BUDGET} for none. Real weights only.
+ *                          Theorem 2); {@link #NO_BUDGET} for none. Real or integer weights.
  * @param epsilon           ε, the gap that replaces the strict inequality of (5)/(7): a neuron that
  *                          does not fire has preactivation ≤ −ε
  * @param hiddenActivation  the hidden layers' activation (Remark after Theorem 2); the output layer
@@ -27,10 +27,12 @@ import org.tamebnn.data.Dataset;
  *                          of a regression network (since 2.2). null reads as STEP.
  * @param targetCount       m ≥ 1, the number of real outputs of a regression network; 0 for a
  *                          classifier (since 2.2)
+ * @param maxWeight         P, the largest integer weight of {@link WeightDomain#INTEGER} weights
+ *                          {−P..P}; 1 for the other domains (since 2.4)
  */
 public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount, Variant variant,
         WeightDomain weights, int maxNonZeroWeights, double epsilon, DiscreteActivation hiddenActivation,
-        OutputActivation outputActivation, int targetCount) {
+        OutputActivation outputActivation, int targetCount, int maxWeight) {
 
     /** The default gap ε. */
     public static final double DEFAULT_EPSILON = 1e-3;
@@ -48,6 +50,14 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
             WeightDomain weights, int maxNonZeroWeights, double epsilon, DiscreteActivation hiddenActivation) {
         this(inputWidth, hiddenWidths, classCount, variant, weights, maxNonZeroWeights, epsilon, hiddenActivation,
                 OutputActivation.STEP, 0);
+    }
+
+    /** A network whose weights are real or binary (the spec as it was before integer weights). */
+    public BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount, Variant variant,
+            WeightDomain weights, int maxNonZeroWeights, double epsilon, DiscreteActivation hiddenActivation,
+            OutputActivation outputActivation, int targetCount) {
+        this(inputWidth, hiddenWidths, classCount, variant, weights, maxNonZeroWeights, epsilon, hiddenActivation,
+                outputActivation, targetCount, 1);
     }
 
     /** Checks every component and names what is wrong. */
@@ -85,8 +95,13 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         if (maxNonZeroWeights < 0) {
             throw new IllegalArgumentException("the sparsity budget must be ≥ 0, not " + maxNonZeroWeights);
         }
+        maxWeight = maxWeight == 0 ? 1 : maxWeight; // saved models written before 2.4 have no P
+        if (maxWeight < 1 || maxWeight != 1 && weights != WeightDomain.INTEGER) {
+            throw new IllegalArgumentException("the largest weight P = " + maxWeight + " needs integer weights and"
+                    + " P ≥ 1 (real and binary weights lie in [−1, 1])");
+        }
         if (maxNonZeroWeights != NO_BUDGET && weights == WeightDomain.BINARY) {
-            throw new IllegalArgumentException("a sparsity budget needs real weights: binary weights are ±1, never 0");
+            throw new IllegalArgumentException("a sparsity budget needs real or integer weights: binary weights are ±1, never 0");
         }
         if (!(epsilon > MIN_EPSILON)) {
             throw new IllegalArgumentException("ε = " + epsilon + " is too small: it must be > " + MIN_EPSILON
@@ -202,8 +217,11 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         for (int l = 0; l < layerCount(); l++) {
             sb.append('-').append(width(l));
         }
-        sb.append(' ').append(variant).append(", ").append(weights == WeightDomain.REAL ? "real" : "binary")
-                .append(" weights");
+        sb.append(' ').append(variant).append(", ").append(switch (weights) {
+            case REAL -> "real weights";
+            case BINARY -> "binary weights";
+            case INTEGER -> "integer weights {−" + maxWeight + ".." + maxWeight + "}";
+        });
         if (!hiddenActivation.isStep() && !hiddenWidths.isEmpty()) {
             sb.append(", ").append(hiddenActivation).append(" activation");
         }
@@ -214,6 +232,20 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
             sb.append(", ‖W‖₀ ≤ ").append(maxNonZeroWeights);
         }
         return sb.append(", ε=").append(epsilon).toString();
+    }
+
+    /**
+     * The nearest weight of this spec's domain to {@code w}, in the stored scale [−1, 1]: w clamped
+     * (real), its sign (binary, 0 counting as +1), or the nearest multiple of 1/P (integer).
+     *
+     * @since 2.4
+     */
+    public double quantize(double w) {
+        return switch (weights) {
+            case REAL -> Math.clamp(w, -1.0, 1.0);
+            case BINARY -> w >= 0 ? 1 : -1;
+            case INTEGER -> Math.clamp(Math.rint(w * maxWeight), -maxWeight, maxWeight) / maxWeight;
+        };
     }
 
     private void checkLayer(int layer) {
@@ -233,6 +265,7 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         private double epsilon = DEFAULT_EPSILON;
         private DiscreteActivation activation = DiscreteActivation.STEP;
         private int targets;
+        private int maxWeight = 1;
 
         private Builder(int inputWidth) {
             this.inputWidth = inputWidth;
@@ -264,9 +297,17 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
             return this;
         }
 
-        /** Real (default) or binary weights. */
+        /** Real (default), binary or ternary weights (for integer weights beyond ±1 see {@link #integerWeights}). */
         public Builder weights(WeightDomain domain) {
             this.weights = domain;
+            this.maxWeight = 1;
+            return this;
+        }
+
+        /** Integer weights {−P..P} ({@link WeightDomain#INTEGER}; P = 1 is ternary). */
+        public Builder integerWeights(int p) {
+            this.weights = WeightDomain.INTEGER;
+            this.maxWeight = p;
             return this;
         }
 
@@ -292,9 +333,10 @@ public record BnnSpec(int inputWidth, List<Integer> hiddenWidths, int classCount
         public BnnSpec build() {
             if (targets > 0) {
                 return new BnnSpec(inputWidth, hidden, 0, variant, weights, budget, epsilon, activation,
-                        OutputActivation.IDENTITY, targets);
+                        OutputActivation.IDENTITY, targets, maxWeight);
             }
-            return new BnnSpec(inputWidth, hidden, classes, variant, weights, budget, epsilon, activation);
+            return new BnnSpec(inputWidth, hidden, classes, variant, weights, budget, epsilon, activation,
+                    OutputActivation.STEP, 0, maxWeight);
         }
     }
 }

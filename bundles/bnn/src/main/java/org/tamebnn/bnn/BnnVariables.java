@@ -7,11 +7,13 @@ import org.tamebnn.api.loss.OutputKind;
  * read back. Indices are 0-based: layer 0 is the paper's ℓ = 1; "point" is the index into
  * {@link BnnMilp#points()}. A column of −1 means the quantity is not a variable of this model.
  *
- * <p>Weights are columns of w ∈ [−1, 1] for {@link WeightDomain#REAL}, or of b ∈ {0, 1} with
- * w = 2b − 1 for {@link WeightDomain#BINARY}; {@link #weightValue} applies that map.
+ * <p>Weights are columns of w ∈ [−1, 1] for {@link WeightDomain#REAL}, of b ∈ {0, 1} with
+ * w = 2b − 1 for {@link WeightDomain#BINARY}, or of c ∈ {−P..P} with w = c/P for
+ * {@link WeightDomain#INTEGER}; {@link #weightValue} applies that map.
  */
 public final class BnnVariables {
     private final WeightDomain domain;
+    private final int maxWeight;
     private final int[][][] weight;
     private final int[][] threshold;
     private final int[][][][] activation;
@@ -51,6 +53,20 @@ public final class BnnVariables {
     public BnnVariables(WeightDomain domain, int[][][] weight, int[][] threshold, int[][][][] activation,
             int[][][][][] product, int[][][] indicator, int margin, OutputKind outputKind,
             int[][] outputPreactivation) {
+        this(domain, 1, weight, threshold, activation, product, indicator, margin, outputKind, outputPreactivation);
+    }
+
+    /**
+     * As the constructor above, for any weight domain.
+     *
+     * @param maxWeight P of {@link WeightDomain#INTEGER} weights, whose columns hold c ∈ {−P..P}
+     *                  for the weight c/P; 1 for the other domains
+     * @since 2.4
+     */
+    public BnnVariables(WeightDomain domain, int maxWeight, int[][][] weight, int[][] threshold,
+            int[][][][] activation, int[][][][][] product, int[][][] indicator, int margin, OutputKind outputKind,
+            int[][] outputPreactivation) {
+        this.maxWeight = maxWeight;
         if ((outputKind == OutputKind.BINARY) != (outputPreactivation == null)) {
             throw new IllegalArgumentException("output kind " + outputKind + " with"
                     + (outputPreactivation == null ? "out" : "") + " preactivation columns");
@@ -140,10 +156,30 @@ public final class BnnVariables {
         return margin;
     }
 
-    /** The weight's value in {@code solution}: w, or 2b − 1 with b rounded for binary weights. */
+    /**
+     * The weight's value in {@code solution}: w, 2b − 1 with b rounded for binary weights, or c/P
+     * with c rounded for integer weights.
+     */
     public double weightValue(double[] solution, int layer, int neuron, int input) {
         double v = solution[weight[layer][neuron][input]];
-        return domain == WeightDomain.BINARY ? 2 * Math.rint(v) - 1 : Math.clamp(v, -1.0, 1.0);
+        return switch (domain) {
+            case REAL -> Math.clamp(v, -1.0, 1.0);
+            case BINARY -> 2 * Math.rint(v) - 1;
+            case INTEGER -> Math.clamp(Math.rint(v), -maxWeight, maxWeight) / maxWeight;
+        };
+    }
+
+    /**
+     * The inverse of {@link #weightValue}: the column's value for weight {@code w}.
+     *
+     * @since 2.4
+     */
+    public double weightColumnValue(double w) {
+        return switch (domain) {
+            case REAL -> w;
+            case BINARY -> (w + 1) / 2;
+            case INTEGER -> Math.rint(w * maxWeight);
+        };
     }
 
     /** λ's value in {@code solution} (clamped to its bounds [−1, 1]); 0 for BDNN0. */

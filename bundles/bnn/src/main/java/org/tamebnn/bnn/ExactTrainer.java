@@ -11,6 +11,7 @@ import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
+import org.tamebnn.bnn.internal.LexicographicStages;
 import org.tamebnn.data.Dataset;
 
 /**
@@ -19,6 +20,9 @@ import org.tamebnn.data.Dataset;
  * — and runs the consistency guard. With a {@link HeuristicStart} (the default) the solve starts
  * from a pocket-perceptron network where the backend takes a MIP start, and when a time limit (or
  * cancellation) leaves the solver with nothing better, that network is the result, said so.
+ * With several {@linkplain FormulationOptions#objectives() objectives} the loss's solve is followed
+ * by one solve per later objective ({@link LexicographicStages}), each with the time limit of
+ * {@code params}; the result's status is the loss's solve's, its message lists every stage.
  * Immutable; one instance may serve several threads.
  */
 public final class ExactTrainer {
@@ -27,19 +31,32 @@ public final class ExactTrainer {
     public static final String DEFAULT_LOSS_NAME = "zero-one";
 
     private final boolean heuristicStart;
+    /** Another trainer's network as the start instead of the pocket's; null for the pocket's. */
+    private final StartNetwork startNetwork;
 
     /** A trainer with the heuristic start on. */
     public ExactTrainer() {
-        this(true);
+        this(true, null);
     }
 
-    private ExactTrainer(boolean heuristicStart) {
+    private ExactTrainer(boolean heuristicStart, StartNetwork startNetwork) {
         this.heuristicStart = heuristicStart;
+        this.startNetwork = startNetwork;
     }
 
     /** This trainer with the heuristic start on or off (off: the solver starts from nothing, as in the paper). */
     public ExactTrainer withHeuristicStart(boolean on) {
-        return new ExactTrainer(on);
+        return new ExactTrainer(on, startNetwork);
+    }
+
+    /**
+     * This trainer starting from {@code source}'s network (MIP start, and fallback when a limit
+     * leaves the solver with nothing better) instead of the pocket perceptron's.
+     *
+     * @since 2.4
+     */
+    public ExactTrainer withStart(StartNetwork source) {
+        return new ExactTrainer(true, source);
     }
 
     public boolean heuristicStart() {
@@ -64,9 +81,13 @@ public final class ExactTrainer {
             CancellationToken cancel) {
         long startNanos = System.nanoTime();
         BnnMilp milp = BnnFormulation.build(train, spec, options, loss);
-        Optional<HeuristicStart> start = heuristicStart && HeuristicStart.unsupported(spec).isEmpty()
-                ? Optional.of(HeuristicStart.of(milp, params.seed().orElse(0)))
-                : Optional.empty();
+        Optional<HeuristicStart> start = !heuristicStart ? Optional.empty()
+                : startNetwork != null
+                        ? startNetwork.find(train, spec, options, loss, solver, params, cancel)
+                                .map(net -> HeuristicStart.of(milp, net, startNetwork.name()))
+                        : HeuristicStart.unsupported(spec).isEmpty()
+                                ? Optional.of(HeuristicStart.of(milp, params.seed().orElse(0)))
+                                : Optional.empty();
         Duration prepared = Duration.ofNanos(System.nanoTime() - startNanos);
         SolveParams solveParams = start.filter(st -> solver.info().supports(Capability.MIP_START))
                 .map(st -> params.withMipStart(st.solution())).orElse(params);
@@ -84,11 +105,23 @@ public final class ExactTrainer {
         String message = fallback.isEmpty() ? r.message()
                 : join(r.message(), "the network is the heuristic start: the solver found " + (r.hasSolution()
                         ? "only a worse one (objective " + TrainingResult.format(r.objective()) + ")" : "none"));
+        Duration solveTime = r.wallTime();
+        long nodes = r.nodes();
+        if (milp.options().objectives().size() > 1) {
+            LexicographicStages.Outcome later = LexicographicStages.run(milp, loss, x, solver, params, listener, cancel);
+            x = later.solution();
+            objective = milp.model().objectiveValue(x);
+            for (LexicographicStages.Stage stage : later.stages()) {
+                message = join(message, stage.describe());
+                solveTime = solveTime.plus(stage.time());
+                nodes = nodes < 0 || stage.nodes() < 0 ? -1 : nodes + stage.nodes();
+            }
+        }
         TrainedBnn network = milp.extract(x);
         ConsistencyReport report = ConsistencyCheck.check(milp, x, objective, network, loss);
         return new TrainingResult(r.solver(), r.status(), message, Optional.of(network), Optional.of(report),
                 objective, r.bestBound(), milp.lossPart(objective, x), milp.lossBound(r.bestBound()),
-                milp.margin(x), milp.model().maxViolation(x), prepared, r.wallTime(), r.nodes(), milp, start,
+                milp.margin(x), milp.model().maxViolation(x), prepared, solveTime, nodes, milp, start,
                 fallback.isPresent());
     }
 

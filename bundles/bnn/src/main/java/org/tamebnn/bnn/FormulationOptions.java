@@ -1,5 +1,7 @@
 package org.tamebnn.bnn;
 
+import java.util.List;
+
 /**
  * Switches for the formulation's improvements over the paper's plain model; each is separate so
  * that it can be benchmarked, and none changes the optimal training loss (each is proven exact
@@ -14,17 +16,33 @@ package org.tamebnn.bnn;
  * @param maxMargin           after the loss, lexicographically maximise the smallest distance δ of
  *                            any preactivation from the firing threshold, in the same solve
  * @param marginCap           δmax, the largest margin the max-margin objective rewards (≥ ε)
+ * @param objectives          the lexicographic stages, each a solve of its own keeping the earlier
+ *                            ones at the values they reached; always {@link Objective#LOSS} first
+ *                            (since 2.4)
  */
 public record FormulationOptions(boolean tightFirstLayerBigM, boolean symmetryBreaking, boolean mergeDuplicates,
-        boolean maxMargin, double marginCap) {
+        boolean maxMargin, double marginCap, List<Objective> objectives) {
 
     /** The default δmax: a margin of 1 is as large as a preactivation difference gets between neighbouring binary inputs. */
     public static final double DEFAULT_MARGIN_CAP = 1.0;
 
-    /** Checks δmax. */
+    /** Options with the loss as the only objective (as before lexicographic stages). */
+    public FormulationOptions(boolean tightFirstLayerBigM, boolean symmetryBreaking, boolean mergeDuplicates,
+            boolean maxMargin, double marginCap) {
+        this(tightFirstLayerBigM, symmetryBreaking, mergeDuplicates, maxMargin, marginCap, List.of(Objective.LOSS));
+    }
+
+    /** Checks δmax and the stages. */
     public FormulationOptions {
         if (!(marginCap > 0) || Double.isInfinite(marginCap)) {
             throw new IllegalArgumentException("the margin cap δmax must be a positive number, not " + marginCap);
+        }
+        objectives = List.copyOf(objectives);
+        if (objectives.isEmpty() || objectives.get(0) != Objective.LOSS) {
+            throw new IllegalArgumentException("the objectives start with the loss, not " + objectives);
+        }
+        if (new java.util.HashSet<>(objectives).size() != objectives.size()) {
+            throw new IllegalArgumentException("an objective is named twice in " + objectives);
         }
     }
 
@@ -57,27 +75,42 @@ public record FormulationOptions(boolean tightFirstLayerBigM, boolean symmetryBr
 
     /** The same with the per-point first-layer big-M on or off. */
     public FormulationOptions withTightFirstLayerBigM(boolean on) {
-        return new FormulationOptions(on, symmetryBreaking, mergeDuplicates, maxMargin, marginCap);
+        return new FormulationOptions(on, symmetryBreaking, mergeDuplicates, maxMargin, marginCap, objectives);
     }
 
     /** The same with symmetry breaking between hidden neurons on or off. */
     public FormulationOptions withSymmetryBreaking(boolean on) {
-        return new FormulationOptions(tightFirstLayerBigM, on, mergeDuplicates, maxMargin, marginCap);
+        return new FormulationOptions(tightFirstLayerBigM, on, mergeDuplicates, maxMargin, marginCap, objectives);
     }
 
     /** The same with merging of equal feature vectors on or off. */
     public FormulationOptions withMergeDuplicates(boolean on) {
-        return new FormulationOptions(tightFirstLayerBigM, symmetryBreaking, on, maxMargin, marginCap);
+        return new FormulationOptions(tightFirstLayerBigM, symmetryBreaking, on, maxMargin, marginCap, objectives);
     }
 
     /** The same with the max-margin secondary objective on or off. */
     public FormulationOptions withMaxMargin(boolean on) {
-        return new FormulationOptions(tightFirstLayerBigM, symmetryBreaking, mergeDuplicates, on, marginCap);
+        return new FormulationOptions(tightFirstLayerBigM, symmetryBreaking, mergeDuplicates, on, marginCap, objectives);
     }
 
     /** The same with another δmax (the margin the secondary objective stops rewarding). */
     public FormulationOptions withMarginCap(double cap) {
-        return new FormulationOptions(tightFirstLayerBigM, symmetryBreaking, mergeDuplicates, maxMargin, cap);
+        return new FormulationOptions(tightFirstLayerBigM, symmetryBreaking, mergeDuplicates, maxMargin, cap, objectives);
+    }
+
+    /**
+     * The same with other lexicographic stages, e.g. loss, then margin, then sparsity (BeMi's order).
+     *
+     * @since 2.4
+     */
+    public FormulationOptions withObjectives(List<Objective> stages) {
+        return new FormulationOptions(tightFirstLayerBigM, symmetryBreaking, mergeDuplicates, maxMargin, marginCap,
+                stages);
+    }
+
+    /** True when the model needs the margin column δ: max-margin in the loss's solve, or a margin stage. */
+    public boolean hasMargin() {
+        return maxMargin || objectives.contains(Objective.MARGIN);
     }
 
     /** E.g. {@code "tight-M+merge"}, or {@code "paper"} when every option is off. */
@@ -94,6 +127,10 @@ public record FormulationOptions(boolean tightFirstLayerBigM, boolean symmetryBr
         }
         if (maxMargin) {
             parts.add("max-margin(δmax=" + marginCap + ")");
+        }
+        if (objectives.size() > 1) {
+            parts.add("stages " + String.join(" > ", objectives.stream().map(Objective::label).toList())
+                    + (objectives.contains(Objective.MARGIN) && !maxMargin ? "(δmax=" + marginCap + ")" : ""));
         }
         return parts.isEmpty() ? "paper" : String.join("+", parts);
     }

@@ -22,9 +22,11 @@ import org.tamebnn.bnn.internal.Pocket;
  * @param objective   the MILP's objective at it (NaN when some variable is NaN)
  * @param violation   the largest violation of a row or bound at it (NaN when some variable is NaN)
  * @param trainingLoss the loss part of the objective
+ * @param source      where the network came from: {@code pocket}, or the trainer or file that
+ *                    gave it (since 2.4)
  */
 public record HeuristicStart(TrainedBnn network, double[] solution, double objective, double violation,
-        double trainingLoss) {
+        double trainingLoss, String source) {
 
     /** Violations up to this count as feasible: solvers' own feasibility tolerance. */
     public static final double FEASIBILITY_TOLERANCE = 1e-6;
@@ -32,6 +34,29 @@ public record HeuristicStart(TrainedBnn network, double[] solution, double objec
     /** Copies the solution. */
     public HeuristicStart {
         solution = solution.clone();
+    }
+
+    /** A pocket start (as before the start's source was recorded). */
+    public HeuristicStart(TrainedBnn network, double[] solution, double objective, double violation,
+            double trainingLoss) {
+        this(network, solution, objective, violation, trainingLoss, "pocket");
+    }
+
+    /**
+     * Any network of {@code milp}'s spec as its start: e.g. the STE's or local search's (the
+     * multi-class start the pocket perceptron cannot give), or a saved one.
+     *
+     * @param source what to call it in messages
+     * @throws IllegalArgumentException when the network is not of the MILP's spec
+     * @since 2.4
+     */
+    public static HeuristicStart of(BnnMilp milp, TrainedBnn network, String source) {
+        double[] x = milp.solutionOf(network);
+        boolean complete = java.util.Arrays.stream(x).noneMatch(Double::isNaN);
+        double objective = complete ? milp.model().objectiveValue(x) : Double.NaN;
+        double violation = complete ? milp.model().maxViolation(x) : Double.NaN;
+        double loss = complete ? milp.lossPart(objective, x) : Double.NaN;
+        return new HeuristicStart(network, x, objective, violation, loss, source);
     }
 
     @Override
@@ -46,7 +71,7 @@ public record HeuristicStart(TrainedBnn network, double[] solution, double objec
 
     /** E.g. {@code "pocket start: loss 14, feasible"}. */
     public String describe() {
-        return "pocket start: loss " + (Double.isNaN(trainingLoss) ? "?" : TrainingResult.format(trainingLoss))
+        return source + " start: loss " + (Double.isNaN(trainingLoss) ? "?" : TrainingResult.format(trainingLoss))
                 + (feasible() ? ", feasible" : Double.isNaN(violation) ? ", completed by the solver"
                         : ", infeasible (violation " + String.format(java.util.Locale.ROOT, "%.2g", violation) + ")");
     }
@@ -88,7 +113,7 @@ public record HeuristicStart(TrainedBnn network, double[] solution, double objec
                 double sign = k % 2 == 0 ? 1 : -1; // P or ¬P
                 if (l == 0) {
                     for (int j = 0; j < n; j++) {
-                        weights[l][k][j] = sign * p[j];
+                        weights[l][k][j] = spec.quantize(sign * p[j]);
                     }
                     thresholds[l][k] = learnThreshold ? sign * p[n] : 0; // BDNN0: λ stays 0
                 } else {
@@ -96,13 +121,7 @@ public record HeuristicStart(TrainedBnn network, double[] solution, double objec
                 }
             }
         }
-        TrainedBnn net = TrainedBnn.of(spec, weights, thresholds);
-        double[] x = milp.solutionOf(net);
-        boolean complete = java.util.Arrays.stream(x).noneMatch(Double::isNaN);
-        double objective = complete ? milp.model().objectiveValue(x) : Double.NaN;
-        double violation = complete ? milp.model().maxViolation(x) : Double.NaN;
-        double loss = complete ? milp.lossPart(objective, x) : Double.NaN;
-        return new HeuristicStart(net, x, objective, violation, loss);
+        return of(milp, TrainedBnn.of(spec, weights, thresholds), "pocket");
     }
 
     /**

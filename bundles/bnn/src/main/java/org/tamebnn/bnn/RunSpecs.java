@@ -20,7 +20,14 @@ public final class RunSpecs {
         RunSpec.Network n = spec.network();
         BnnSpec.Builder b = BnnSpec.forData(train).hidden(n.hidden().stream().mapToInt(Integer::intValue).toArray())
                 .variant(Variant.valueOf(n.variant().toUpperCase(Locale.ROOT)))
-                .weights(WeightDomain.valueOf(n.weights().toUpperCase(Locale.ROOT))).epsilon(n.epsilon());
+                .epsilon(n.epsilon());
+        switch (n.weights()) {
+            case "real" -> b.weights(WeightDomain.REAL);
+            case "binary" -> b.weights(WeightDomain.BINARY);
+            case "ternary" -> b.weights(WeightDomain.INTEGER);
+            // RunSpec.Network has checked the form integer:P
+            default -> b.integerWeights(Integer.parseInt(n.weights().substring("integer:".length())));
+        }
         try {
             b.hiddenActivation(DiscreteActivation.parse(n.activation()));
         } catch (IllegalArgumentException e) {
@@ -40,11 +47,20 @@ public final class RunSpecs {
             case "all" -> FormulationOptions.allSpeedUps();
             default -> FormulationOptions.defaults();
         };
-        return base.withMaxMargin(spec.formulation().maxMargin()).withMarginCap(spec.formulation().marginCap());
+        return base.withMaxMargin(spec.formulation().maxMargin()).withMarginCap(spec.formulation().marginCap())
+                .withObjectives(spec.formulation().objectives().stream().map(Objective::of).toList());
     }
 
-    /** The exact trainer with the start {@code spec} names (pocket or none). */
+    /** The exact trainer with the start {@code spec} names (pocket, ste, local-search or none). */
     public static ExactTrainer exactTrainer(RunSpec spec) {
-        return new ExactTrainer().withHeuristicStart(spec.formulation().start().equals("pocket"));
+        String start = spec.formulation().start();
+        return switch (start) {
+            case "pocket" -> new ExactTrainer();
+            case "none" -> new ExactTrainer().withHeuristicStart(false);
+            case "ste" -> new ExactTrainer().withStart(StartNetwork.ste());
+            case "local-search" -> new ExactTrainer().withStart(StartNetwork.localSearch());
+            default -> throw new TrainingException("formulation.start: a saved model (" + start + ") as the MIP start"
+                    + " is not available yet; use pocket, ste, local-search or none");
+        };
     }
 }

@@ -120,6 +120,33 @@ public record TrainedBnn(BnnSpec spec, double[][][] weights, double[][] threshol
         return count;
     }
 
+    /**
+     * The smallest distance of any neuron's preactivation from a firing threshold over {@code rows}:
+     * min over rows, neurons with an activation and their breakpoints t of |a − (t + firing
+     * threshold)|. This is the margin δ the max-margin objective maximises, measured by the forward
+     * pass rather than read off the solver (a regression network's identity outputs have none).
+     *
+     * @since 2.4
+     */
+    public double smallestMargin(double[][] rows) {
+        double smallest = Double.POSITIVE_INFINITY;
+        for (double[] x : rows) {
+            double[][] pre = forward(x).preactivations();
+            for (int l = 0; l < pre.length; l++) {
+                if (spec.isRegression() && l == pre.length - 1) {
+                    continue;
+                }
+                DiscreteActivation sigma = spec.activation(l);
+                for (double a : pre[l]) {
+                    for (int i = 1; i < sigma.levelCount(); i++) {
+                        smallest = Math.min(smallest, Math.abs(a - sigma.breakpoint(i) - firingThreshold));
+                    }
+                }
+            }
+        }
+        return smallest;
+    }
+
     /** The forward pass of {@code x}: every layer's preactivations and activations, and the predicted class. */
     public ForwardPass forward(double[] x) {
         if (x.length != spec.inputWidth()) {

@@ -43,10 +43,14 @@ class BnnSpecTest {
                 assertThrows(IllegalArgumentException.class, () -> BnnSpec.builder(2).hidden(3, 0).build()).getMessage());
         assertThrows(IllegalArgumentException.class, () -> BnnSpec.builder(0).build());
         assertThrows(IllegalArgumentException.class, () -> BnnSpec.builder(2).classes(1).build());
-        assertEquals("a sparsity budget needs real weights: binary weights are ±1, never 0",
+        assertEquals("a sparsity budget needs real or integer weights: binary weights are ±1, never 0",
                 assertThrows(IllegalArgumentException.class,
                         () -> BnnSpec.builder(2).weights(WeightDomain.BINARY).sparsityBudget(1).build()).getMessage());
         assertThrows(IllegalArgumentException.class, () -> BnnSpec.builder(2).sparsityBudget(-1).build());
+        assertThrows(IllegalArgumentException.class, () -> BnnSpec.builder(2).integerWeights(-1).build());
+        assertEquals(3, BnnSpec.builder(2).integerWeights(3).sparsityBudget(1).build().maxWeight());
+        assertEquals("the objectives start with the loss, not [MARGIN]", assertThrows(IllegalArgumentException.class,
+                () -> FormulationOptions.paper().withObjectives(List.of(Objective.MARGIN))).getMessage());
         assertThrows(IllegalArgumentException.class, () -> FormulationOptions.paper().withMarginCap(0));
     }
 

@@ -76,11 +76,12 @@ public class BnnCommands {
     private static final String SEED = "seed of the 80/20 split (default 0)";
     private static final String HIDDEN = "hidden layer widths, e.g. 5 or 5,3 (default 5)";
     private static final String VARIANT = "bdnn (thresholds learned, default) or bdnn0 (thresholds 0)";
-    private static final String WEIGHTS = "real (in [-1, 1], default) or binary (in {-1, 1}) weights";
+    private static final String WEIGHTS = "real (in [-1, 1], default), binary (in {-1, 1}), ternary (in {-1, 0, 1}) or integer:P (in {-P..P}) weights";
     private static final String ACTIVATION = "hidden layers' activation: step (0/1, default), sign (-1/+1) or VALUES@BREAKPOINTS, e.g. -1,0,1@-0.5,0.5";
     private static final String EPSILON = "the gap ε that makes the strict inequalities of the formulation (default 0.001)";
     private static final String FORMULATION = "paper (Theorem 2 as stated), default (duplicate points merged) or all (every exact speed-up)";
-    private static final String START = "pocket (a pocket-perceptron network: MIP start where the solver takes one, and the result if the solver stops with nothing better; default) or none";
+    private static final String START = "pocket (a pocket-perceptron network: MIP start where the solver takes one, and the result if the solver stops with nothing better; default; two classes), ste or local-search (that trainer's network first: any number of classes), or none";
+    private static final String OBJECTIVES = "lexicographic objectives, one solve each keeping the earlier ones: loss (default), then margin and/or sparsity, e.g. loss,margin,sparsity (each stage gets the time limit)";
     private static final String MAX_MARGIN = "among optimal networks, prefer the largest minimum margin of every neuron";
     private static final String MARGIN_CAP = "with --max-margin, the largest margin rewarded (default 1; the preactivations of 784 pixels reach far more)";
     private static final String LOSS = "loss function (default zero-one; for regression absolute or squared)";
@@ -131,6 +132,7 @@ public class BnnCommands {
             @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
             @Descriptor(MARGIN_CAP) @Parameter(names = { "--margin-cap" }, absentValue = "1") double marginCap,
             @Descriptor(START) @Parameter(names = { "--start" }, absentValue = "pocket") String start,
+            @Descriptor(OBJECTIVES) @Parameter(names = { "--objectives" }, absentValue = "loss") String objectives,
             @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
             @Descriptor(SOLVER) @Parameter(names = { "-s", "--solver" }, absentValue = "") String solver,
             @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit,
@@ -144,7 +146,7 @@ public class BnnCommands {
         OutcomeFormats.checkFormat(format);
         RunSpec spec = specFile.isEmpty()
                 ? new RunSpecOptions(data, label, drop, missing, trainSize, perClass, seed, task, hidden, variant, weights,
-                        activation, epsilon, formulation, maxMargin, marginCap, start, loss, timeLimit)
+                        activation, epsilon, formulation, maxMargin, marginCap, start, objectives, loss, timeLimit)
                         .toSpec(trainer, trainerOptions, solver)
                 : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));
         RunControl control = RunControl.none().withDirectory(SolverCommands.folder(session));
@@ -267,6 +269,7 @@ public class BnnCommands {
             @Descriptor(MAX_MARGIN) @Parameter(names = { "--max-margin" }, presentValue = "true", absentValue = "false") boolean maxMargin,
             @Descriptor(MARGIN_CAP) @Parameter(names = { "--margin-cap" }, absentValue = "1") double marginCap,
             @Descriptor(START) @Parameter(names = { "--start" }, absentValue = "pocket") String start,
+            @Descriptor(OBJECTIVES) @Parameter(names = { "--objectives" }, absentValue = "loss") String objectives,
             @Descriptor(LOSS) @Parameter(names = { "--loss" }, absentValue = ExactTrainer.DEFAULT_LOSS_NAME) String loss,
             @Descriptor(SOLVERS) @Parameter(names = { "--solvers" }, absentValue = "") String solvers,
             @Descriptor(TIME_LIMIT) @Parameter(names = { "-t", "--time-limit" }, absentValue = "60") double timeLimit,
@@ -280,7 +283,7 @@ public class BnnCommands {
         List<String> trainerNames = names(trainers);
         RunSpec spec = specFile.isEmpty()
                 ? new RunSpecOptions(data, label, drop, missing, trainSize, perClass, seed, "classification", hidden, variant,
-                        weights, activation, epsilon, formulation, maxMargin, marginCap, start, loss, timeLimit)
+                        weights, activation, epsilon, formulation, maxMargin, marginCap, start, objectives, loss, timeLimit)
                         .toSpec(trainerNames.isEmpty() ? "exact" : trainerNames.get(0), trainerOptions, "")
                 : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));
         if (printSpec) {

@@ -16,7 +16,8 @@ import org.tamebnn.bnn.DiscreteActivation;
  */
 record RunSpecOptions(String data, String label, String drop, String missing, int trainSize, int perClass, long seed,
         String task, String hidden, String variant, String weights, String activation, double epsilon,
-        String formulation, boolean maxMargin, double marginCap, String start, String loss, double timeLimit) {
+        String formulation, boolean maxMargin, double marginCap, String start, String objectives, String loss,
+        double timeLimit) {
 
     /** The spec these options describe, with {@code trainer}, its options and {@code solver}. */
     RunSpec toSpec(String trainer, String trainerOptions, String solver) {
@@ -27,7 +28,6 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
             throw new CommandFailure("--task must be classification or regression, got '" + task + "'");
         }
         oneOf("--variant", variant, RunSpec.Network.VARIANTS);
-        oneOf("--weights", weights, RunSpec.Network.WEIGHTS);
         try {
             DiscreteActivation.parse(activation);
         } catch (IllegalArgumentException e) {
@@ -46,7 +46,8 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
                     new RunSpec.Split(seed, RunSpec.DEFAULT_TEST_FRACTION, perClass > 0 ? 0 : trainSize, perClass),
                     // ε 0: the option was not given
                     new RunSpec.Network(widths(), variant, weights, activation, epsilon > 0 ? epsilon : d.network().epsilon()),
-                    new RunSpec.Formulation(formulation, maxMargin, start, marginCap), loss,
+                    new RunSpec.Formulation(formulation, maxMargin, start, marginCap,
+                            Arrays.stream(objectives.split(",")).map(String::strip).toList()), loss,
                     new RunSpec.TrainerChoice(trainer, trainerOptions(trainerOptions)),
                     new RunSpec.SolverChoice(solver, null, null), timeLimit);
         } catch (TrainingException e) {
@@ -58,7 +59,8 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
     /** The console option that sets each spec field this class fills from a plain value. */
     private static final Map<String, String> OPTIONS = Map.of("data.missing", "--missing", "split.trainSize",
             "--train-size", "split.perClass", "--per-class", "formulation.preset", "--formulation",
-            "formulation.start", "--start", "formulation.marginCap", "--margin-cap");
+            "formulation.start", "--start", "formulation.marginCap", "--margin-cap", "formulation.objectives", "--objectives",
+            "network.weights", "--weights");
 
     private static String asOption(String message) {
         for (Map.Entry<String, String> e : OPTIONS.entrySet()) {

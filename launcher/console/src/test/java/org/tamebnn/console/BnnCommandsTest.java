@@ -47,25 +47,25 @@ class BnnCommandsTest {
         }
         Path file = Files.writeString(tmp.resolve("step.csv"), sb.toString());
         String out = commands.train(null, file.toString(), "y", "id", "median", 0, 0, 0, "1", "bdnn", "real", "step", 0,
-                "default", false, 1, "pocket", "absolute", "ojalgo", 60, "", "exact", "", "regression", "table", "", false);
+                "default", false, 1, "pocket", "loss", "absolute", "ojalgo", 60, "", "exact", "", "regression", "table", "", false);
         assertTrue(out.contains("identity output"), out);
         assertTrue(out.contains("OPTIMAL; training loss 0"), out);
         assertTrue(out.contains("MAE") && out.contains("RMSE") && !out.contains("accuracy"), out);
         assertTrue(out.contains("target 'y' min–max scaled"), out);
         assertEquals("loss 'zero-one' scores classes; --task regression needs a loss on real outputs: absolute or squared",
                 assertThrows(CommandFailure.class, () -> commands.train(null, file.toString(), "y", "id", "median", 0, 0, 0,
-                        "1", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "zero-one", "ojalgo", 60, "", "exact", "",
+                        "1", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "",
                         "regression", "table", "", false)).getMessage());
         Path bad = Files.writeString(tmp.resolve("bad.csv"), "a,y\n1,2\n2,x\n");
         assertEquals(bad + ":3: column 'y' (index 1): the regression target 'x' is not a number",
                 assertThrows(CommandFailure.class, () -> commands.train(null, bad.toString(), "y", "", "median", 0, 0, 0,
-                        "1", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "absolute", "ojalgo", 60, "", "exact", "",
+                        "1", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "loss", "absolute", "ojalgo", 60, "", "exact", "",
                         "regression", "table", "", false)).getMessage());
     }
 
     private String train(String data, String hidden, String variant, String solver) {
         return commands.train(null, data, "kind", "id", "median", 0, 0, 0, hidden, variant, "real", "step", 0, "default", false, 1,
-                "pocket", "zero-one", solver, 60, "", "exact", "", "classification", "table", "", false);
+                "pocket", "loss", "zero-one", solver, 60, "", "exact", "", "classification", "table", "", false);
     }
 
     @Test
@@ -81,7 +81,7 @@ class BnnCommandsTest {
     @Test
     void jsonGivesTheTypedOutcomeAndItsSpecRunsAgainFromAFile() throws Exception {
         String json = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,
-                "default", false, 1, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "json", "", false);
+                "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "json", "", false);
         JsonNode o = new ObjectMapper().readTree(json);
         assertEquals("OPTIMAL", o.at("/termination/label").asText(), json);
         assertEquals(0, o.at("/trainingLoss").asDouble());
@@ -91,29 +91,29 @@ class BnnCommandsTest {
 
         // the spec a command would run, printed, saved and run again, is the same run
         String printed = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step",
-                0, "default", false, 1, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "",
+                0, "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "",
                 true);
         Path specFile = Files.writeString(tmp.resolve("run.json"), printed);
         String again = commands.train(null, "ignored", "", "", "median", 25, 0, 7, "9", "bdnn0", "binary", "sign", 0,
-                "paper", true, 1, "none", "hinge", "", 1, "", "ste", "", "classification", "json", specFile.toString(), false);
+                "paper", true, 1, "none", "loss", "hinge", "", 1, "", "ste", "", "classification", "json", specFile.toString(), false);
         assertEquals(o.at("/specHash").asText(), new ObjectMapper().readTree(again).at("/specHash").asText());
         assertEquals(o.at("/test/accuracy").asDouble(), new ObjectMapper().readTree(again).at("/test/accuracy").asDouble());
 
         Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"network\": {\"hiden\": [5]}}");
         assertEquals("bad.json: network.hiden: unknown field; the fields here are activation, epsilon, hidden, variant,"
                 + " weights", assertThrows(CommandFailure.class, () -> commands.train(null, "bcw", "", "", "median", 25, 0,
-                        0, "5", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "zero-one", "", 60, "", "exact",
+                        0, "5", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "loss", "zero-one", "", 60, "", "exact",
                         "", "classification", "table", bad.toString(), false)).getMessage());
         assertEquals("--format must be table, json or csv, got 'xml'", assertThrows(CommandFailure.class,
                 () -> commands.train(null, "bcw", "", "", "median", 25, 0, 0, "5", "bdnn", "real", "step", 0, "default",
-                        false, 1, "pocket", "zero-one", "", 60, "", "exact", "", "classification", "xml", "", false))
+                        false, 1, "pocket", "loss", "zero-one", "", 60, "", "exact", "", "classification", "xml", "", false))
                 .getMessage());
     }
 
     @Test
     void fewShotMnistTrainsOnNImagesPerDigitAndTestsOnTheRest() {
         String out = commands.train(null, "mnist", "", "", "median", 25, 3, 0, "8", "bdnn", "real", "step", 0,
-                "default", false, 1, "pocket", "zero-one", "", 60, "", "ste", "epochs=5", "classification", "table", "",
+                "default", false, 1, "pocket", "loss", "zero-one", "", 60, "", "ste", "epochs=5", "classification", "table", "",
                 false);
         assertTrue(out.startsWith("30 training / 9970 test rows (seed 0, 3 per class, every other row for testing)"),
                 out);
@@ -124,7 +124,7 @@ class BnnCommandsTest {
     @Test
     void csvGivesOneRowPerRun() {
         String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,
-                "default", false, 1, "pocket", "zero-one", "ojalgo,ortools-scip", 60, "exact", "", "", "csv", "", false);
+                "default", false, 1, "pocket", "loss", "zero-one", "ojalgo,ortools-scip", 60, "exact", "", "", "csv", "", false);
         List<String> lines = out.lines().toList();
         assertEquals(3, lines.size(), out);
         assertTrue(lines.get(0).startsWith("run,trainer,solver,status,"), out);
@@ -135,7 +135,7 @@ class BnnCommandsTest {
     @Test
     void compareGivesOneRowPerMilpSolver() {
         String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,
-                "paper", false, 1, "pocket", "zero-one", "", 60, "exact", "", "", "table", "", false);
+                "paper", false, 1, "pocket", "loss", "zero-one", "", 60, "exact", "", "", "table", "", false);
         assertTrue(out.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("OPTIMAL")), out);
     }
 
@@ -143,7 +143,7 @@ class BnnCommandsTest {
     void aSavedNetworkPredictsAsItDidWhenTrained() throws Exception {
         Path model = tmp.resolve("groups-model.json");
         String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "sign", 0,
-                "default", false, 1, "pocket", "zero-one", "ojalgo", 60, model.toString(), "exact", "", "classification", "table", "", false);
+                "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, model.toString(), "exact", "", "classification", "table", "", false);
         assertTrue(out.contains("saved to " + model), out);
         assertTrue(Files.readString(model).contains("\"hiddenActivation\""), "the activation is part of the spec");
         assertTrue(Files.readString(model).contains("\"runSpec\""), "the run specification travels with the network");
@@ -184,14 +184,14 @@ class BnnCommandsTest {
                 .getMessage().startsWith("no solver named 'gurobi'"));
         assertEquals("--epsilon must be positive, got -1.0", assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", -1,
-                        "default", false, 1, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
+                        "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
         assertTrue(assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,
-                        "default", false, 1, "pocket", "zero-one", "ojalgo", 0.0001, "", "exact", "", "classification", "table", "", false)).getMessage()
+                        "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 0.0001, "", "exact", "", "classification", "table", "", false)).getMessage()
                 .startsWith("--time-limit must be a number of seconds"));
         assertEquals("--activation: activation 'relu': expected step, sign or VALUES@BREAKPOINTS (e.g. -1,0,1@-0.5,0.5)",
                 assertThrows(CommandFailure.class, () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0,
-                        0, "2", "bdnn", "real", "relu", 0, "default", false, 1, "pocket", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
+                        0, "2", "bdnn", "real", "relu", 0, "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
         assertEquals("no such file: nope.csv",
                 assertThrows(CommandFailure.class, () -> train("nope.csv", "2", "bdnn", "ojalgo")).getMessage());
     }

@@ -31,7 +31,7 @@ class DualCommandsTest {
     @Test
     void afterBnnTrainTheBranchAndBoundDualCertifiesTheTrainingLoss() {
         String trained = new BnnCommands(Training.SERVICE).train(session, "bcw", "", "", "median", 25, 0, 0, "5", "bdnn", "real",
-                "step", 0, "default", false, 1, "pocket", "zero-one", "ortools-scip", 60, "", "exact", "", "classification", "table",
+                "step", 0, "default", false, 1, "pocket", "loss", "zero-one", "ortools-scip", 60, "", "exact", "", "classification", "table",
                 "", false);
         assertTrue(trained.contains("ortools-scip: OPTIMAL; training loss 0"), trained);
         String out = commands.build(session, "bb", "", "", "", "", 60);

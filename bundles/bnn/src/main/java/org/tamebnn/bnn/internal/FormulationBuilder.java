@@ -11,6 +11,7 @@ import org.tamebnn.bnn.BnnSpec;
 import org.tamebnn.bnn.BnnVariables;
 import org.tamebnn.bnn.DiscreteActivation;
 import org.tamebnn.bnn.FormulationOptions;
+import org.tamebnn.bnn.Objective;
 import org.tamebnn.bnn.TrainingPoint;
 import org.tamebnn.data.Dataset;
 
@@ -91,7 +92,7 @@ public final class FormulationBuilder {
             throw new IllegalArgumentException("max-margin needs a loss on binary outputs, whose values lie on a grid;"
                     + " loss '" + loss.name() + "' scores the output " + kind.name().toLowerCase(java.util.Locale.ROOT));
         }
-        if (options.maxMargin() && options.marginCap() < spec.epsilon()) {
+        if (options.hasMargin() && options.marginCap() < spec.epsilon()) {
             throw new IllegalArgumentException("the margin cap δmax = " + options.marginCap()
                     + " must be at least ε = " + spec.epsilon());
         }
@@ -222,8 +223,8 @@ public final class FormulationBuilder {
     }
 
     private void addEverything() {
-        net = NetworkVariables.add(b, spec);
-        if (options.maxMargin()) {
+        net = NetworkVariables.add(b, spec, options.objectives().contains(Objective.SPARSITY));
+        if (options.hasMargin()) {
             // δ, measured from the firing threshold −ε/2; δ = ε/2 is exactly the paper's gap
             margin = b.continuous("delta", spec.epsilon() / 2, options.marginCap());
         }
@@ -259,7 +260,7 @@ public final class FormulationBuilder {
         if (options.symmetryBreaking()) {
             net.addSymmetryBreaking(b, spec);
         }
-        if (margin >= 0) {
+        if (options.maxMargin()) {
             b.objective(margin, -marginCoefficient());
         }
     }
@@ -520,31 +521,42 @@ public final class FormulationBuilder {
      * Anything else has no such g, and max-margin is refused rather than guessed.
      */
     private double marginCoefficient() {
+        String why = offGrid(loss, points);
+        if (why != null) {
+            throw new IllegalArgumentException("max-margin needs " + why);
+        }
+        return outputLossScale() / (2 * options.marginCap());
+    }
+
+    /**
+     * Null when every achievable loss is a multiple of the output loss scale g (a loss with
+     * integer values on binary outputs, integer point weights), else what breaks that grid.
+     */
+    static String offGrid(LossFunction loss, List<TrainingPoint> points) {
         for (double u = 0; u <= 1; u++) {
             for (double t = 0; t <= 1; t++) {
                 double v = loss.value(u, t);
                 if (v != Math.rint(v)) {
-                    throw new IllegalArgumentException("max-margin needs a loss with integer values on binary outputs;"
-                            + " loss '" + loss.name() + "' gives " + v + " for output " + u + ", target " + t);
+                    return "a loss with integer values on binary outputs; loss '" + loss.name() + "' gives " + v
+                            + " for output " + u + ", target " + t;
                 }
             }
         }
         for (TrainingPoint point : points) {
             for (int c = 0; c < point.classCount(); c++) {
                 if (point.classWeight(c) != Math.rint(point.classWeight(c))) {
-                    throw new IllegalArgumentException("max-margin needs integer point weights; point " + point
-                            + " has weight " + point.classWeight(c) + " on class " + c + " (loss '" + loss.name()
-                            + "' weights classes)");
+                    return "integer point weights; point " + point + " has weight " + point.classWeight(c)
+                            + " on class " + c + " (loss '" + loss.name() + "' weights classes)";
                 }
             }
         }
-        return outputLossScale() / (2 * options.marginCap());
+        return null;
     }
 
     private BnnMilp result(int rows, Duration buildTime) {
-        BnnVariables variables = new BnnVariables(spec.weights(), net.weightColumns, net.thresholdColumns,
+        BnnVariables variables = new BnnVariables(spec.weights(), spec.maxWeight(), net.weightColumns, net.thresholdColumns,
                 activation, product, net.indicatorColumns, margin, outputKind, outputPreactivation);
-        double c = margin >= 0 ? marginCoefficient() : 0;
+        double c = options.maxMargin() ? marginCoefficient() : 0;
         return new BnnMilp(spec, options, b.build(), variables, points, rows, outputLossScale(), c, buildTime);
     }
 }

@@ -28,8 +28,12 @@ final class NetworkVariables {
         this.indicatorColumns = indicatorColumns;
     }
 
-    /** Adds W and λ with the bounds of Lemma 1, (9): W^ℓ ∈ [−1, 1]^{d_ℓ×d_{ℓ−1}}, λ^ℓ ∈ [−1, 1]^{d_ℓ}. */
-    static NetworkVariables add(MilpModel.Builder b, BnnSpec spec) {
+    /**
+     * Adds W and λ with the bounds of Lemma 1, (9): W^ℓ ∈ [−1, 1]^{d_ℓ×d_{ℓ−1}}, λ^ℓ ∈ [−1, 1]^{d_ℓ};
+     * and the sparsity indicators when the spec has a budget or {@code countNonZeros} asks for them
+     * (a sparsity objective).
+     */
+    static NetworkVariables add(MilpModel.Builder b, BnnSpec spec, boolean countNonZeros) {
         int layers = spec.layerCount();
         int[][][] columns = new int[layers][][];
         WeightRef[][][] refs = new WeightRef[layers][][];
@@ -40,12 +44,19 @@ final class NetworkVariables {
             for (int k = 0; k < spec.width(l); k++) {
                 for (int j = 0; j < spec.fanIn(l); j++) {
                     String name = (l + 1) + "_" + k + "_" + j;
-                    if (spec.weights() == WeightDomain.REAL) {
-                        columns[l][k][j] = b.continuous("w" + name, -1, 1);
-                        refs[l][k][j] = WeightRef.real(columns[l][k][j]);
-                    } else {
-                        columns[l][k][j] = b.binary("b" + name);
-                        refs[l][k][j] = WeightRef.binary(columns[l][k][j]);
+                    switch (spec.weights()) {
+                        case REAL -> {
+                            columns[l][k][j] = b.continuous("w" + name, -1, 1);
+                            refs[l][k][j] = WeightRef.real(columns[l][k][j]);
+                        }
+                        case BINARY -> {
+                            columns[l][k][j] = b.binary("b" + name);
+                            refs[l][k][j] = WeightRef.binary(columns[l][k][j]);
+                        }
+                        case INTEGER -> {
+                            columns[l][k][j] = b.integer("c" + name, -spec.maxWeight(), spec.maxWeight());
+                            refs[l][k][j] = WeightRef.integer(columns[l][k][j], spec.maxWeight());
+                        }
                     }
                 }
             }
@@ -56,13 +67,14 @@ final class NetworkVariables {
                 }
             }
         }
-        int[][][] indicators = spec.hasSparsityBudget() ? addSparsity(b, spec, columns) : null;
+        int[][][] indicators = spec.hasSparsityBudget() || countNonZeros ? addSparsity(b, spec, columns) : null;
         return new NetworkVariables(columns, refs, thresholds, indicators);
     }
 
     /**
      * The sparsity constraint ‖W‖₀ ≤ k of the Remark after Theorem 2: an indicator z ∈ {0, 1} per
-     * weight with −z ≤ w ≤ z (z = 0 forces w = 0) and Σ z ≤ k. Real weights only (the spec checks).
+     * weight with −z ≤ w ≤ z (z = 0 forces w = 0) and Σ z ≤ k (the row only with a budget). Real
+     * or integer weights (the spec checks); an integer column c ∈ [−P, P] gets −P·z ≤ c ≤ P·z.
      */
     private static int[][][] addSparsity(MilpModel.Builder b, BnnSpec spec, int[][][] weightColumns) {
         int[][][] z = new int[spec.layerCount()][][];
@@ -74,8 +86,10 @@ final class NetworkVariables {
                     String name = (l + 1) + "_" + k + "_" + j;
                     int w = weightColumns[l][k][j];
                     z[l][k][j] = b.binary("z" + name);
-                    b.addRow("zhi" + name, Double.NEGATIVE_INFINITY, 0, new int[] {w, z[l][k][j]}, new double[] {1, -1});
-                    b.addRow("zlo" + name, 0, Double.POSITIVE_INFINITY, new int[] {w, z[l][k][j]}, new double[] {1, 1});
+                    b.addRow("zhi" + name, Double.NEGATIVE_INFINITY, 0, new int[] {w, z[l][k][j]},
+                            new double[] {1, -spec.maxWeight()});
+                    b.addRow("zlo" + name, 0, Double.POSITIVE_INFINITY, new int[] {w, z[l][k][j]},
+                            new double[] {1, spec.maxWeight()});
                     all.add(z[l][k][j]);
                 }
             }
@@ -83,7 +97,9 @@ final class NetworkVariables {
         int[] cols = all.stream().mapToInt(Integer::intValue).toArray();
         double[] ones = new double[cols.length];
         java.util.Arrays.fill(ones, 1.0);
-        b.addRow("sparsity", Double.NEGATIVE_INFINITY, spec.maxNonZeroWeights(), cols, ones);
+        if (spec.hasSparsityBudget()) {
+            b.addRow("sparsity", Double.NEGATIVE_INFINITY, spec.maxNonZeroWeights(), cols, ones);
+        }
         return z;
     }
 

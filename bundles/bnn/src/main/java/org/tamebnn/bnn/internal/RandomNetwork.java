@@ -48,7 +48,7 @@ public final class RandomNetwork {
             lambda[l] = new double[spec.width(l)];
             for (int k = 0; k < spec.width(l); k++) {
                 for (int j = 0; j < spec.fanIn(l); j++) {
-                    w[l][k][j] = binary ? (random.nextBoolean() ? 1 : -1) : random.nextDouble(-1, 1);
+                    w[l][k][j] = binary ? (random.nextBoolean() ? 1 : -1) : spec.quantize(random.nextDouble(-1, 1));
                 }
                 lambda[l][k] = thresholds ? random.nextDouble(-1, 1) : 0;
             }

@@ -9,7 +9,6 @@ import org.tamebnn.bnn.BnnVariables;
 import org.tamebnn.bnn.DiscreteActivation;
 import org.tamebnn.bnn.TrainedBnn;
 import org.tamebnn.bnn.TrainingPoint;
-import org.tamebnn.bnn.WeightDomain;
 
 /** The inverse of {@link SolutionReader}: a network written as a point of its {@link BnnMilp}, for a MIP start. */
 public final class SolutionWriter {
@@ -37,7 +36,7 @@ public final class SolutionWriter {
             for (int k = 0; k < spec.width(l); k++) {
                 for (int j = 0; j < spec.fanIn(l); j++) {
                     double w = net.weight(l, k, j);
-                    x[v.weightColumn(l, k, j)] = v.weightDomain() == WeightDomain.BINARY ? (w + 1) / 2 : w;
+                    x[v.weightColumn(l, k, j)] = v.weightColumnValue(w);
                     if (v.indicatorColumn(l, k, j) >= 0) {
                         x[v.indicatorColumn(l, k, j)] = w != 0 ? 1 : 0;
                     }

@@ -65,9 +65,9 @@ public final class SteNetwork {
         }
     }
 
-    /** The weight the forward pass uses: the latent one, or its sign for binary weights. */
+    /** The weight the forward pass uses: the latent one, its sign for binary weights, the nearest k/P for integer ones. */
     private double effective(double latent) {
-        return spec.weights() == WeightDomain.BINARY ? (latent >= 0 ? 1 : -1) : latent;
+        return spec.weights() == WeightDomain.REAL ? latent : spec.quantize(latent);
     }
 
     /** The network as it stands, as the forward pass sees it. */

@@ -14,4 +14,9 @@ record WeightRef(int column, double scale, double offset) {
     static WeightRef binary(int column) {
         return new WeightRef(column, 2, -1);
     }
+
+    /** An integer weight c ∈ {−P..P} stored as w = c/P (see {@code WeightDomain.INTEGER}). */
+    static WeightRef integer(int column, int maxWeight) {
+        return new WeightRef(column, 1.0 / maxWeight, 0);
+    }
 }

@@ -84,7 +84,7 @@ public final class SpecReader {
                 ? fraction(top.entries().get("testFraction").value(), "testFraction") : DEFAULT_TEST_FRACTION;
         List<List<Integer>> hidden = list(top, "hidden", true, (n, f) -> widths(n, f));
         List<String> variants = optionalList(top, "variants", List.of("bdnn"), (n, f) -> oneOf(n, f, RunSpec.Network.VARIANTS));
-        List<String> weights = optionalList(top, "weights", List.of("real"), (n, f) -> oneOf(n, f, RunSpec.Network.WEIGHTS));
+        List<String> weights = optionalList(top, "weights", List.of("real"), (n, f) -> weights(n, f));
         List<String> trainers = list(top, "trainers", true, (n, f) -> name(n, f));
         List<String> losses = list(top, "losses", true, (n, f) -> name(n, f));
         Set<String> solverless = trainers.stream().filter(this.needsSolver.negate()).collect(Collectors.toSet());
@@ -177,6 +177,14 @@ public final class SpecReader {
     private String oneOf(SpecNode node, String field, List<String> allowed) {
         String v = text(node, field);
         if (!allowed.contains(v)) throw error(node, field, "'" + v + "' is not one of " + String.join(", ", allowed));
+        return v;
+    }
+
+    private String weights(SpecNode node, String field) {
+        String v = text(node, field);
+        if (!RunSpec.Network.isWeightDomain(v)) {
+            throw error(node, field, "'" + v + "' is not one of real, binary, ternary, integer:P (P from 1 to 999)");
+        }
         return v;
     }
 

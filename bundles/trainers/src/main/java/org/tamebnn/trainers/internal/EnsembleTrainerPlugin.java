@@ -197,11 +197,12 @@ public final class EnsembleTrainerPlugin implements Trainer {
                 .loss(errors, Double.NaN).nodes(nodes).times(Duration.ZERO, solve, total).message(summary);
         for (PairModel m : models) {
             TrainingResult r = m.result();
-            b.detail(String.format(Locale.ROOT, "%s vs %s: %s, %d points, loss %s, gap %s, %.2f s",
-                    train.classNames().get(m.a()), train.classNames().get(m.b()), r.status(),
+            b.detail(String.format(Locale.ROOT, "%s vs %s: %s, %d points, loss %s, gap %s, δ %s, %d non-zero weights,"
+                    + " %.2f s", train.classNames().get(m.a()), train.classNames().get(m.b()), r.status(),
                     m.points(), MilpRun.number(r.trainingLoss()),
                     Double.isFinite(r.lossGap()) ? String.format(Locale.ROOT, "%.1f%%", 100 * r.lossGap()) : "-",
-                    r.solveTime().toNanos() / 1e9));
+                    Double.isNaN(r.margin()) ? "-" : String.format(Locale.ROOT, "%.4g", r.margin()),
+                    r.networkOrThrow().nonZeroWeightCount(), r.solveTime().toNanos() / 1e9));
         }
         return b.build();
     }

@@ -1,0 +1,64 @@
+package org.tamebnn.bnn;
+
+import java.util.Optional;
+
+import org.tamebnn.api.loss.LossFunction;
+import org.tamebnn.api.milp.CancellationToken;
+import org.tamebnn.api.milp.MilpSolver;
+import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.data.Dataset;
+
+/**
+ * Where the exact trainer's MIP start comes from when it is not the pocket perceptron: another
+ * trainer's network. The pocket start is one linear unit and gives nothing for three or more
+ * classes; a straight-through-estimator network trained in seconds is a start for any classifier,
+ * and local search's for any the MILP can take.
+ *
+ * @since 2.4
+ */
+public interface StartNetwork {
+
+    /** The name messages give the start (e.g. {@code ste}). */
+    String name();
+
+    /** The network to start from, or empty when this source has none for the spec (the solve then starts from nothing). */
+    Optional<TrainedBnn> find(Dataset train, BnnSpec spec, FormulationOptions options, LossFunction loss,
+            MilpSolver solver, SolveParams params, CancellationToken cancel);
+
+    /** The STE trainer's network with its default options, seeded by the solve's seed. */
+    static StartNetwork ste() {
+        return new StartNetwork() {
+            @Override
+            public String name() {
+                return "ste";
+            }
+
+            @Override
+            public Optional<TrainedBnn> find(Dataset train, BnnSpec spec, FormulationOptions options,
+                    LossFunction loss, MilpSolver solver, SolveParams params, CancellationToken cancel) {
+                if (spec.isRegression() || spec.hasSparsityBudget()) {
+                    return Optional.empty();
+                }
+                SteOptions ste = SteOptions.defaults().withSeed(params.seed().orElse(0));
+                return Optional.of(new SteTrainer().train(train, spec, loss, ste).network());
+            }
+        };
+    }
+
+    /** Local search's network (Bah &amp; Kurtz, Algorithm 1; one restart), its MILPs at the solve's limits. */
+    static StartNetwork localSearch() {
+        return new StartNetwork() {
+            @Override
+            public String name() {
+                return "local-search";
+            }
+
+            @Override
+            public Optional<TrainedBnn> find(Dataset train, BnnSpec spec, FormulationOptions options,
+                    LossFunction loss, MilpSolver solver, SolveParams params, CancellationToken cancel) {
+                return new LocalSearchTrainer().train(train, spec, options.withObjectives(java.util.List.of(Objective.LOSS)),
+                        loss, solver, params, org.tamebnn.api.milp.SolveListener.NONE, cancel).result().network();
+            }
+        };
+    }
+}
