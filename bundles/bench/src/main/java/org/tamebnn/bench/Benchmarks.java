@@ -58,13 +58,17 @@ public final class Benchmarks {
         }
         if (what.equals("mnist") || what.equals("all")) {
             FewShotBench.Grid grid = smoke ? FewShotBench.Grid.smoke() : FewShotBench.Grid.full();
-            grid = FewShotBench.Grid.narrowed(grid, value(args, "--per-class"), value(args, "--seeds"));
-            String table = FewShotBench.run(grid, results.resolve("mnist-runs.csv"));
-            write(results.resolve("mnist.md"), table);
+            grid = FewShotBench.Grid.narrowed(grid, value(args, "--per-class"), value(args, "--seeds"),
+                    value(args, "--methods"));
+            // --out NAME: NAME.md and NAME-runs.csv, so that two parts of the grid can run side by side
+            String name = value(args, "--out") == null ? "mnist" : value(args, "--out");
+            String table = FewShotBench.run(grid, results.resolve(name + "-runs.csv"));
+            write(results.resolve(name + ".md"), table);
             System.out.println(table);
         }
         if (what.equals("tabular") || what.equals("all")) {
-            FewShotBench.Grid grid = FewShotBench.Grid.narrowed(FewShotBench.Grid.tabular(), null, value(args, "--seeds"));
+            FewShotBench.Grid grid = FewShotBench.Grid.narrowed(FewShotBench.Grid.tabular(), null, value(args, "--seeds"),
+                    value(args, "--methods"));
             String table = FewShotBench.run(grid, results.resolve("tabular-runs.csv"));
             write(results.resolve("tabular.md"), table);
             System.out.println(table);

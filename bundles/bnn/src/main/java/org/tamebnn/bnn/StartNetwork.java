@@ -1,10 +1,12 @@
 package org.tamebnn.bnn;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.tamebnn.api.loss.LossFunction;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.MilpSolver;
+import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.data.Dataset;
 
@@ -27,38 +29,35 @@ public interface StartNetwork {
 
     /** The STE trainer's network with its default options, seeded by the solve's seed. */
     static StartNetwork ste() {
-        return new StartNetwork() {
-            @Override
-            public String name() {
-                return "ste";
+        return new Named("ste", (train, spec, options, loss, solver, params, cancel) -> {
+            if (spec.isRegression() || spec.hasSparsityBudget()) {
+                return Optional.empty();
             }
-
-            @Override
-            public Optional<TrainedBnn> find(Dataset train, BnnSpec spec, FormulationOptions options,
-                    LossFunction loss, MilpSolver solver, SolveParams params, CancellationToken cancel) {
-                if (spec.isRegression() || spec.hasSparsityBudget()) {
-                    return Optional.empty();
-                }
-                SteOptions ste = SteOptions.defaults().withSeed(params.seed().orElse(0));
-                return Optional.of(new SteTrainer().train(train, spec, loss, ste).network());
-            }
-        };
+            SteOptions ste = SteOptions.defaults().withSeed(params.seed().orElse(0));
+            return Optional.of(new SteTrainer().train(train, spec, loss, ste).network());
+        });
     }
 
     /** Local search's network (Bah &amp; Kurtz, Algorithm 1; one restart), its MILPs at the solve's limits. */
     static StartNetwork localSearch() {
-        return new StartNetwork() {
-            @Override
-            public String name() {
-                return "local-search";
-            }
+        return new Named("local-search", (train, spec, options, loss, solver, params, cancel) ->
+                new LocalSearchTrainer().train(train, spec, options.withObjectives(List.of(Objective.LOSS)), loss,
+                        solver, params, SolveListener.NONE, cancel).result().network());
+    }
 
-            @Override
-            public Optional<TrainedBnn> find(Dataset train, BnnSpec spec, FormulationOptions options,
-                    LossFunction loss, MilpSolver solver, SolveParams params, CancellationToken cancel) {
-                return new LocalSearchTrainer().train(train, spec, options.withObjectives(java.util.List.of(Objective.LOSS)),
-                        loss, solver, params, org.tamebnn.api.milp.SolveListener.NONE, cancel).result().network();
-            }
-        };
+    /** How a named start finds its network: {@link #find}'s signature. */
+    @FunctionalInterface
+    interface Finder {
+        Optional<TrainedBnn> find(Dataset train, BnnSpec spec, FormulationOptions options, LossFunction loss,
+                MilpSolver solver, SolveParams params, CancellationToken cancel);
+    }
+
+    /** A start called {@code name} whose network {@code finder} finds. */
+    record Named(String name, Finder finder) implements StartNetwork {
+        @Override
+        public Optional<TrainedBnn> find(Dataset train, BnnSpec spec, FormulationOptions options, LossFunction loss,
+                MilpSolver solver, SolveParams params, CancellationToken cancel) {
+            return finder.find(train, spec, options, loss, solver, params, cancel);
+        }
     }
 }

@@ -127,4 +127,39 @@ class HeuristicStartTest {
         assertTrue(HeuristicStart.unsupported(BnnSpec.builder(2).hidden(2)
                 .hiddenActivation(DiscreteActivation.parse("-1,0,1@-0.5,0.5")).build()).isPresent());
     }
+
+    /**
+     * Three classes, which the pocket start cannot begin: the STE's network is the start instead,
+     * its loss its network's errors where it is a point of the MILP (only where exactly one output
+     * fires on every training point, the multi-class model's constraint; else the solve starts
+     * from nothing, and the start says it is infeasible), and the optimum is no worse.
+     */
+    @Test
+    void theSteNetworkStartsAMultiClassMilp() {
+        Random random = new Random(3);
+        double[][] x = new double[15][2];
+        int[] labels = new int[15];
+        for (int i = 0; i < x.length; i++) {
+            // class 0 far right, 1 far up, 2 near the origin: one threshold unit isolates each
+            labels[i] = i % 3;
+            x[i][0] = (labels[i] == 0 ? 0.8 : 0) + random.nextDouble() * 0.2;
+            x[i][1] = (labels[i] == 1 ? 0.8 : 0) + random.nextDouble() * 0.2;
+        }
+        Dataset d = Fixtures.data(x, labels, 3);
+        BnnSpec spec = BnnSpec.forData(d).build();
+        assertTrue(HeuristicStart.unsupported(spec).isPresent(), "the pocket start is two-class");
+        TrainingResult r = new ExactTrainer().withStart(StartNetwork.ste()).train(d, spec, FormulationOptions.defaults(),
+                Fixtures.ZERO_ONE, Fixtures.scip(), Fixtures.PARAMS);
+        HeuristicStart start = r.start().orElseThrow();
+        assertEquals("ste", start.source());
+        assertTrue(start.describe().startsWith("ste start: loss "), start::describe);
+        if (start.feasible()) {
+            assertEquals(Fixtures.errors(start.network(), d), start.trainingLoss(), 1e-6, start::describe);
+        } else {
+            assertTrue(start.describe().contains("infeasible"), start::describe);
+        }
+        assertEquals(SolveStatus.OPTIMAL, r.status(), r::describe);
+        assertFalse(r.networkFromStart(), r::describe);
+        assertTrue(r.trainingLoss() <= Fixtures.errors(start.network(), d) + 1e-6, r::describe);
+    }
 }

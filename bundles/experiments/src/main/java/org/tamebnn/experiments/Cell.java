@@ -28,13 +28,23 @@ import org.tamebnn.api.training.Task;
  * @param seed the seed for the split and the trainer
  * @param timeLimitSeconds the run's time limit in seconds
  * @param trainerOptions this trainer's options from the spec (sorted by name)
+ * @param perClass       when positive, the training points are this many of each class (few-shot;
+ *                       {@code trainSize} is then {@link ExperimentSpec#ALL_TRAINING_POINTS}); since 2.1
  */
 public record Cell(int index, String dataset, int trainSize, double testFraction, List<Integer> hidden,
         String variant, String weights, String trainer, String loss, String solver, long seed,
-        double timeLimitSeconds, Map<String, String> trainerOptions) {
+        double timeLimitSeconds, Map<String, String> trainerOptions, int perClass) {
 
     /** The solver of a cell whose trainer uses no solver. */
     public static final String NO_SOLVER = "-";
+
+    /** A cell of a grid over training set sizes (as before per-class grids). */
+    public Cell(int index, String dataset, int trainSize, double testFraction, List<Integer> hidden, String variant,
+            String weights, String trainer, String loss, String solver, long seed, double timeLimitSeconds,
+            Map<String, String> trainerOptions) {
+        this(index, dataset, trainSize, testFraction, hidden, variant, weights, trainer, loss, solver, seed,
+                timeLimitSeconds, trainerOptions, 0);
+    }
 
     public Cell {
         Objects.requireNonNull(dataset, "dataset");
@@ -57,7 +67,7 @@ public record Cell(int index, String dataset, int trainSize, double testFraction
         RunSpec d = RunSpec.defaults();
         return d.withData(new RunSpec.Data(dataset, Task.CLASSIFICATION, "", List.of(), d.data().missing(),
                         d.data().scaling()))
-                .withSplit(new RunSpec.Split(seed, testFraction, trainSize))
+                .withSplit(new RunSpec.Split(seed, testFraction, perClass > 0 ? 0 : trainSize, perClass))
                 .withNetwork(new RunSpec.Network(hidden, variant, weights, d.network().activation(),
                         d.network().epsilon()))
                 .withLoss(loss).withTrainer(trainer, trainerOptions).withSolver(usesSolver() ? solver : "")
@@ -72,8 +82,11 @@ public record Cell(int index, String dataset, int trainSize, double testFraction
         return runSpec().hash();
     }
 
-    /** The train size as the spec writes it: a number, or {@code all}. */
+    /** The train size as the spec writes it: a number, or {@code all}; {@code 10/class} for a per-class cell. */
     public String trainSizeText() {
+        if (perClass > 0) {
+            return perClass + "/class";
+        }
         return trainSize == ExperimentSpec.ALL_TRAINING_POINTS ? "all" : String.valueOf(trainSize);
     }
 

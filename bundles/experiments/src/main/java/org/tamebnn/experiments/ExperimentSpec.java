@@ -36,19 +36,34 @@ import org.tamebnn.experiments.internal.SpecReader;
  * @param seeds seeds
  * @param timeLimits time limits in seconds
  * @param trainerOptions each trainer's options, by trainer name
+ * @param perClass points per class of few-shot grids ({@code perClass: [1, 10, 40]}), instead of
+ *        {@code trainSizes}; empty for a grid over training set sizes (since 2.1)
  * @param solverless the trainers of the spec that run no solver (as the installed trainers say): their
  *        cells are not multiplied by the solvers
  */
 public record ExperimentSpec(String name, List<String> datasets, List<Integer> trainSizes, double testFraction,
         List<List<Integer>> hidden, List<String> variants, List<String> weights, List<String> trainers,
         List<String> losses, List<String> solvers, List<Long> seeds, List<Double> timeLimits,
-        Map<String, Map<String, String>> trainerOptions, Set<String> solverless) {
+        Map<String, Map<String, String>> trainerOptions, Set<String> solverless, List<Integer> perClass) {
 
     /** The train size written {@code all}: every point of the training part. */
     public static final int ALL_TRAINING_POINTS = 0;
 
+    /** A grid over training set sizes (as before per-class grids). */
+    public ExperimentSpec(String name, List<String> datasets, List<Integer> trainSizes, double testFraction,
+            List<List<Integer>> hidden, List<String> variants, List<String> weights, List<String> trainers,
+            List<String> losses, List<String> solvers, List<Long> seeds, List<Double> timeLimits,
+            Map<String, Map<String, String>> trainerOptions, Set<String> solverless) {
+        this(name, datasets, trainSizes, testFraction, hidden, variants, weights, trainers, losses, solvers, seeds,
+                timeLimits, trainerOptions, solverless, List.of());
+    }
+
     public ExperimentSpec {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a spec needs a name");
+        perClass = List.copyOf(perClass);
+        if (!perClass.isEmpty() && !trainSizes.isEmpty()) {
+            throw new IllegalArgumentException("a grid has trainSizes or perClass, not both");
+        }
         datasets = List.copyOf(datasets);
         trainSizes = List.copyOf(trainSizes);
         hidden = hidden.stream().map(List::copyOf).toList();
@@ -102,8 +117,10 @@ public record ExperimentSpec(String name, List<String> datasets, List<Integer> t
      */
     public List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();
+        // a per-class grid's sizes are points per class; its cells' train size is "all" of those
+        List<Integer> sizes = perClass.isEmpty() ? trainSizes : perClass;
         for (String dataset : datasets)
-            for (int trainSize : trainSizes)
+            for (int size : sizes)
                 for (List<Integer> widths : hidden)
                     for (String variant : variants)
                         for (String weight : weights)
@@ -115,9 +132,10 @@ public record ExperimentSpec(String name, List<String> datasets, List<Integer> t
                                     for (String solver : trainerSolvers)
                                         for (long seed : seeds)
                                             for (double limit : timeLimits)
-                                                cells.add(new Cell(cells.size(), dataset, trainSize, testFraction,
+                                                cells.add(new Cell(cells.size(), dataset,
+                                                        perClass.isEmpty() ? size : ALL_TRAINING_POINTS, testFraction,
                                                         widths, variant, weight, trainer, loss, solver, seed, limit,
-                                                        options));
+                                                        options, perClass.isEmpty() ? 0 : size));
                             }
         return List.copyOf(cells);
     }

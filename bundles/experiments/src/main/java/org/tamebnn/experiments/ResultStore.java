@@ -40,7 +40,7 @@ public final class ResultStore implements AutoCloseable {
             + "hidden, variant, weights, trainer, loss, solver, seed, time_limit_s, trainer_options, status, "
             + "training_loss, objective, best_bound, gap, build_s, solve_s, total_s, train_accuracy, test_accuracy, "
             + "test_precision, test_recall, test_f1, nodes, message, bundle_versions, host, cores, os, java, "
-            + "started_at, finished_at, run_spec";
+            + "started_at, finished_at, run_spec, per_class";
 
     private final String url;
     private final Connection connection;
@@ -116,7 +116,7 @@ public final class ResultStore implements AutoCloseable {
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO runs (" + COLUMNS + ") VALUES (" + "?, ".repeat(37) + "?)")) {
+                    "INSERT INTO runs (" + COLUMNS + ") VALUES (" + "?, ".repeat(38) + "?)")) {
                 bind(insert, run, key);
                 insert.executeUpdate();
             }
@@ -235,15 +235,19 @@ public final class ResultStore implements AutoCloseable {
         s.setObject(++i, OffsetDateTime.ofInstant(run.started(), ZoneOffset.UTC));
         s.setObject(++i, OffsetDateTime.ofInstant(run.finished(), ZoneOffset.UTC));
         s.setString(++i, run.cell().runSpec().canonicalJson());
+        s.setInt(++i, c.perClass());
     }
 
     private static RunRecord read(ResultSet rs) throws SQLException {
         String spec = rs.getString("spec_name");
-        List<Integer> hidden = Arrays.stream(rs.getString("hidden").split(",")).map(Integer::valueOf).toList();
+        String widths = rs.getString("hidden");
+        // "" (null in a database that stores empty text so) is the network without a hidden layer
+        List<Integer> hidden = widths == null || widths.isEmpty() ? List.of()
+                : Arrays.stream(widths.split(",")).map(Integer::valueOf).toList();
         Cell cell = new Cell(rs.getInt("cell_index"), rs.getString("dataset"), rs.getInt("train_size"),
                 rs.getDouble("test_fraction"), hidden, rs.getString("variant"), rs.getString("weights"),
                 rs.getString("trainer"), rs.getString("loss"), rs.getString("solver"), rs.getLong("seed"),
-                rs.getDouble("time_limit_s"), FlatJson.read(rs.getString("trainer_options")));
+                rs.getDouble("time_limit_s"), FlatJson.read(rs.getString("trainer_options")), rs.getInt("per_class"));
         CellResult result = new CellResult(rs.getString("status"), dbl(rs, "training_loss"), dbl(rs, "objective"),
                 dbl(rs, "best_bound"), dbl(rs, "gap"), dbl(rs, "build_s"), dbl(rs, "solve_s"), dbl(rs, "total_s"),
                 dbl(rs, "train_accuracy"), dbl(rs, "test_accuracy"), dbl(rs, "test_precision"),

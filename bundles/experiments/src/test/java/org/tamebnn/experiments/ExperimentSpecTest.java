@@ -1,6 +1,7 @@
 package org.tamebnn.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,46 @@ class ExperimentSpecTest {
         assertEquals(Map.of("ste", Map.of("epochs", "30")), spec.trainerOptions());
         // 1 dataset x 2 sizes x 2 architectures x (exact/ojalgo + ste) x 3 seeds x 1 limit
         assertEquals(2 * 2 * 2 * 3, spec.cells().size());
+    }
+
+    @Test
+    void aFewShotGridDrawsPointsPerClass() {
+        ExperimentSpec spec = parse(GOOD.replace("datasets: [bcw]", "datasets: [mnist]")
+                .replace("trainSizes: [40, 80]", "perClass: [1, 10]").replace("hidden: [[5], [5, 3]]", "hidden: [[]]")
+                + "weights: [ternary, 'integer:3']\n");
+        assertEquals(List.of(1, 10), spec.perClass());
+        assertEquals(List.of("ternary", "integer:3"), spec.weights());
+        // 2 sizes x 2 weights x (exact on 2 solvers + ste) x 2 seeds
+        assertEquals(2 * 2 * 3 * 2, spec.cells().size());
+        Cell last = spec.cells().get(spec.cells().size() - 1);
+        assertEquals(10, last.perClass());
+        assertEquals(10, last.runSpec().split().perClass());
+        assertEquals(0, last.runSpec().split().trainSize());
+        assertEquals("integer:3", last.runSpec().network().weights());
+        assertTrue(last.label().startsWith("mnist n=10/class "), last.label());
+        SpecException both = bad(GOOD + "perClass: [10]\n");
+        assertEquals("perClass", both.field());
+        assertTrue(both.getMessage().endsWith("give trainSizes (points in all) or perClass (points of each class),"
+                + " not both"), both.getMessage());
+        assertEquals("weights[0]", bad(GOOD + "weights: ['integer:0']\n").field());
+    }
+
+    /** The specs the README tells people to run, from the repository's specs/ folder. */
+    @Test
+    void everyShippedSpecParses() throws IOException {
+        Path specs = Path.of("../../specs");
+        List<Path> files;
+        try (var list = Files.list(specs)) {
+            files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(files.size() >= 5, files::toString);
+        for (Path f : files) {
+            ExperimentSpec spec = ExperimentSpec.load(f, NEEDS_SOLVER);
+            assertFalse(spec.cells().isEmpty(), f::toString);
+        }
+        ExperimentSpec bemi = ExperimentSpec.load(specs.resolve("bemi-mnist-few-shot.yaml"), NEEDS_SOLVER);
+        assertEquals(List.of(10, 40), bemi.perClass());
+        assertEquals(List.of(), bemi.cells().get(0).hidden());
     }
 
     @Test
@@ -108,7 +149,7 @@ class ExperimentSpecTest {
         SpecException e = bad(GOOD.replace("trainSizes:", "trainsizes:"));
         assertEquals(3, e.line());
         assertEquals("spec.yaml:3:1: unknown key 'trainsizes' (did you mean 'trainSizes'?); the keys are name, datasets, "
-                + "trainSizes, testFraction, hidden, variants, weights, trainers, losses, solvers, seeds, timeLimits, "
+                + "trainSizes, perClass, testFraction, hidden, variants, weights, trainers, losses, solvers, seeds, timeLimits, "
                 + "trainerOptions", e.getMessage());
     }
 

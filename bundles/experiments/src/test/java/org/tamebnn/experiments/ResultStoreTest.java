@@ -54,6 +54,21 @@ class ResultStoreTest {
     }
 
     @Test
+    void aFewShotCellKeepsItsPointsPerClass() {
+        Cell fewShot = new Cell(0, "mnist", ExperimentSpec.ALL_TRAINING_POINTS, 0.2, List.of(), "bdnn", "ternary",
+                "ensemble", "zero-one", "ortools-scip", 1, 30.0, Map.of(), 10);
+        try (ResultStore store = ResultStore.openDefault(dir)) {
+            RunRecord run = run("few", fewShot, full());
+            assertTrue(store.record(run));
+            Cell back = store.runs("few").get(0).cell();
+            assertEquals(fewShot, back);
+            assertEquals(10, back.runSpec().split().perClass());
+            assertEquals("10/class", back.trainSizeText());
+            assertEquals(Map.of(fewShot.key(), "OPTIMAL"), store.statuses("few"));
+        }
+    }
+
+    @Test
     void runsSurviveReopeningAndMigrationRunsOnce() {
         try (ResultStore store = ResultStore.openDefault(dir)) {
             store.record(run("s", cell(0, 1), full()));

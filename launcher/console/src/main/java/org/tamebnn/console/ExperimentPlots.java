@@ -62,14 +62,16 @@ final class ExperimentPlots {
         // method label -> train size -> values
         Map<String, TreeMap<Integer, List<Double>>> series = new LinkedHashMap<>();
         for (RunGroup g : groups) {
-            if (g.cell().trainSize() == ExperimentSpec.ALL_TRAINING_POINTS) {
-                continue; // "all" has no number to plot at
+            // a few-shot cell plots at its points per class; "all" has no number to plot at
+            int size = g.cell().perClass() > 0 ? g.cell().perClass() : g.cell().trainSize();
+            if (size == ExperimentSpec.ALL_TRAINING_POINTS) {
+                continue;
             }
             TreeMap<Integer, List<Double>> points = series.computeIfAbsent(g.label(method), k -> new TreeMap<>());
             for (RunRecord r : g.succeeded()) {
                 Double v = metric.apply(r.result());
                 if (v != null) {
-                    points.computeIfAbsent(g.cell().trainSize(), k -> new ArrayList<>()).add(v);
+                    points.computeIfAbsent(size, k -> new ArrayList<>()).add(v);
                 }
             }
         }

@@ -121,6 +121,25 @@ class BnnCommandsTest {
         assertTrue(out.lines().anyMatch(l -> l.startsWith("| test ") && l.contains(" 9970 ")), out);
     }
 
+    /** The anchors' weights and objectives from the console: ternary weights, loss then margin, each stage reported. */
+    @Test
+    void ternaryWeightsAndLexicographicObjectives() {
+        String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "0", "bdnn", "ternary", "step", 0,
+                "default", false, 10, "pocket", "loss,margin", "zero-one", "ortools-scip", 60, "", "exact", "",
+                "classification", "table", "", false);
+        assertTrue(out.contains("integer weights {−1..1}"), out);
+        assertTrue(out.contains("stages loss > margin"), out);
+        assertTrue(out.contains("margin OPTIMAL δ="), out);
+        assertEquals("--objectives must start with loss and name each objective once, got [margin]",
+                assertThrows(CommandFailure.class, () -> commands.train(null, csv.toString(), "kind", "id", "median", 0,
+                        0, 0, "0", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "margin", "zero-one",
+                        "ortools-scip", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
+        assertEquals("--weights must be real, binary, ternary or integer:P (P from 1 to 999), got 'integer:0'",
+                assertThrows(CommandFailure.class, () -> commands.train(null, csv.toString(), "kind", "id", "median", 0,
+                        0, 0, "0", "bdnn", "integer:0", "step", 0, "default", false, 1, "pocket", "loss", "zero-one",
+                        "ortools-scip", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
+    }
+
     @Test
     void csvGivesOneRowPerRun() {
         String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,

@@ -38,7 +38,7 @@ import org.tamebnn.experiments.internal.SpecNode.Sequence;
  */
 public final class SpecReader {
 
-    static final List<String> KEYS = List.of("name", "datasets", "trainSizes", "testFraction", "hidden",
+    static final List<String> KEYS = List.of("name", "datasets", "trainSizes", "perClass", "testFraction", "hidden",
             "variants", "weights", "trainers", "losses", "solvers", "seeds", "timeLimits", "trainerOptions");
 
     /** The paper's split: 20% of the data held out (Bah and Kurtz). */
@@ -79,7 +79,13 @@ public final class SpecReader {
         if (name.length() > 200) throw error(top.entries().get("name").value(), "name", "longer than 200 characters");
 
         List<String> datasets = list(top, "datasets", true, (n, f) -> dataset(n, f));
-        List<Integer> trainSizes = list(top, "trainSizes", true, (n, f) -> trainSize(n, f));
+        boolean fewShot = top.entries().containsKey("perClass");
+        if (fewShot && top.entries().containsKey("trainSizes")) {
+            throw error(top.entries().get("perClass").value(), "perClass",
+                    "give trainSizes (points in all) or perClass (points of each class), not both");
+        }
+        List<Integer> perClass = fewShot ? list(top, "perClass", true, (n, f) -> pointsPerClass(n, f)) : List.of();
+        List<Integer> trainSizes = fewShot ? List.of() : list(top, "trainSizes", true, (n, f) -> trainSize(n, f));
         double testFraction = top.entries().containsKey("testFraction")
                 ? fraction(top.entries().get("testFraction").value(), "testFraction") : DEFAULT_TEST_FRACTION;
         List<List<Integer>> hidden = list(top, "hidden", true, (n, f) -> widths(n, f));
@@ -96,7 +102,7 @@ public final class SpecReader {
         Map<String, Map<String, String>> options = trainerOptions(top, trainers);
 
         return new ExperimentSpec(name, datasets, trainSizes, testFraction, hidden, variants, weights, trainers,
-                losses, solvers, seeds, timeLimits, options, solverless);
+                losses, solvers, seeds, timeLimits, options, solverless, perClass);
     }
 
     private SpecNode parse(String text) {
@@ -221,6 +227,12 @@ public final class SpecReader {
         }
     }
 
+    private int pointsPerClass(SpecNode node, String field) {
+        long v = integer(node, field);
+        if (v < 1 || v > 1_000_000) throw error(node, field, "points per class must be from 1 to 1000000, got " + v);
+        return (int) v;
+    }
+
     private int trainSize(SpecNode node, String field) {
         if (node instanceof Scalar s && "all".equals(s.text()) && !s.isNumber()) return ExperimentSpec.ALL_TRAINING_POINTS;
         if (node instanceof Scalar s && !s.isNumber()) {
@@ -250,7 +262,7 @@ public final class SpecReader {
     private List<Integer> widths(SpecNode node, String field) {
         if (node instanceof Scalar) return List.of(positiveInt(node, field));
         if (!(node instanceof Sequence s)) throw error(node, field, "expected a list of layer widths such as [5, 3], got " + node.kind());
-        if (s.items().isEmpty()) throw error(node, field, "empty list: give the width of each hidden layer");
+        // [] is the network without a hidden layer (one threshold unit per output, as BeMi's pairs at 784-1)
         List<Integer> widths = new ArrayList<>();
         for (int i = 0; i < s.items().size(); i++) widths.add(positiveInt(s.items().get(i), field + "[" + i + "]"));
         return widths;
