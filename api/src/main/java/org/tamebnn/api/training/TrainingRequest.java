@@ -21,12 +21,21 @@ import org.tamebnn.api.milp.SolveParams;
  * @param params   the solve parameters: time limit, seed, threads, gap
  * @param listener where to report progress
  * @param cancel   cancelled when the caller stops the run
+ * @param start    the network of the spec's saved-model start, as the caller loaded it ({@link RunControl#start()}; since 1.1)
  */
 public record TrainingRequest(RunSpec spec, TrainingData train, TrainingData test, TrainerOptions options,
         LossFunction loss, Optional<MilpSolver> solver, SolveParams params, TrainingListener listener,
-        CancellationToken cancel) {
+        CancellationToken cancel, Optional<Network> start) {
+
+    /** A request without a start network. */
+    public TrainingRequest(RunSpec spec, TrainingData train, TrainingData test, TrainerOptions options,
+            LossFunction loss, Optional<MilpSolver> solver, SolveParams params, TrainingListener listener,
+            CancellationToken cancel) {
+        this(spec, train, test, options, loss, solver, params, listener, cancel, Optional.empty());
+    }
 
     public TrainingRequest {
+        Objects.requireNonNull(start, "start");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");

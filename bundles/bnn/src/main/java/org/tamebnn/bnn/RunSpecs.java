@@ -1,7 +1,10 @@
 package org.tamebnn.bnn;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.tamebnn.api.training.Network;
 import org.tamebnn.api.training.RunSpec;
 import org.tamebnn.api.training.TrainingException;
 import org.tamebnn.data.Dataset;
@@ -51,16 +54,33 @@ public final class RunSpecs {
                 .withObjectives(spec.formulation().objectives().stream().map(Objective::of).toList());
     }
 
-    /** The exact trainer with the start {@code spec} names (pocket, ste, local-search or none). */
+    /**
+     * The exact trainer with the start {@code spec} names (pocket, ste, local-search or none), for a
+     * caller that trains networks other than the spec's own (the ensemble's pair models), which a
+     * saved model cannot start.
+     */
     public static ExactTrainer exactTrainer(RunSpec spec) {
+        return exactTrainer(spec, Optional.empty());
+    }
+
+    /**
+     * The exact trainer with the start {@code spec} names; a saved model's file ({@code .json})
+     * needs its network, which the caller loaded ({@link org.tamebnn.api.training.RunControl#start()}).
+     *
+     * @since 2.4
+     */
+    public static ExactTrainer exactTrainer(RunSpec spec, Optional<Network> loaded) {
         String start = spec.formulation().start();
         return switch (start) {
             case "pocket" -> new ExactTrainer();
             case "none" -> new ExactTrainer().withHeuristicStart(false);
             case "ste" -> new ExactTrainer().withStart(StartNetwork.ste());
             case "local-search" -> new ExactTrainer().withStart(StartNetwork.localSearch());
-            default -> throw new TrainingException("formulation.start: a saved model (" + start + ") as the MIP start"
-                    + " is not available yet; use pocket, ste, local-search or none");
+            default -> new ExactTrainer().withStart(StartNetwork.of(Path.of(start).getFileName().toString(),
+                    loaded.filter(TrainedBnn.class::isInstance).map(TrainedBnn.class::cast)
+                            .orElseThrow(() -> new TrainingException("formulation.start: the saved model " + start
+                                    + " was not loaded; it starts one network (bnn:train --start FILE.json reads it),"
+                                    + " not the pair models of an ensemble or an experiment's cells"))));
         };
     }
 }

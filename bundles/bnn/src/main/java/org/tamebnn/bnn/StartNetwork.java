@@ -45,6 +45,20 @@ public interface StartNetwork {
                         solver, params, SolveListener.NONE, cancel).result().network());
     }
 
+    /**
+     * A given network, e.g. a saved model's, refused with a one-line reason when it is not a network
+     * of the run's shape.
+     */
+    static StartNetwork of(String name, TrainedBnn network) {
+        return new Named(name, (train, spec, options, loss, solver, params, cancel) -> {
+            if (!network.spec().equals(spec)) {
+                throw new IllegalArgumentException("the start " + name + " is a " + network.spec().describe()
+                        + " network; this run trains " + spec.describe());
+            }
+            return Optional.of(network);
+        });
+    }
+
     /** How a named start finds its network: {@link #find}'s signature. */
     @FunctionalInterface
     interface Finder {

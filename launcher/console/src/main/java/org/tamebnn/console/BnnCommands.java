@@ -80,7 +80,7 @@ public class BnnCommands {
     private static final String ACTIVATION = "hidden layers' activation: step (0/1, default), sign (-1/+1) or VALUES@BREAKPOINTS, e.g. -1,0,1@-0.5,0.5";
     private static final String EPSILON = "the gap ε that makes the strict inequalities of the formulation (default 0.001)";
     private static final String FORMULATION = "paper (Theorem 2 as stated), default (duplicate points merged) or all (every exact speed-up)";
-    private static final String START = "pocket (a pocket-perceptron network: MIP start where the solver takes one, and the result if the solver stops with nothing better; default; two classes), ste or local-search (that trainer's network first: any number of classes), or none";
+    private static final String START = "pocket (a pocket-perceptron network: MIP start where the solver takes one, and the result if the solver stops with nothing better; default; two classes), ste or local-search (that trainer's network first: any number of classes), a model saved by --save FILE.json, or none";
     private static final String OBJECTIVES = "lexicographic objectives, one solve each keeping the earlier ones: loss (default), then margin and/or sparsity, e.g. loss,margin,sparsity (each stage gets the time limit)";
     private static final String MAX_MARGIN = "among optimal networks, prefer the largest minimum margin of every neuron";
     private static final String MARGIN_CAP = "with --max-margin, the largest margin rewarded (default 1; the preactivations of 784 pixels reach far more)";
@@ -149,7 +149,7 @@ public class BnnCommands {
                         activation, epsilon, formulation, maxMargin, marginCap, start, objectives, loss, timeLimit)
                         .toSpec(trainer, trainerOptions, solver)
                 : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));
-        RunControl control = RunControl.none().withDirectory(SolverCommands.folder(session));
+        RunControl control = savedStart(RunControl.none().withDirectory(SolverCommands.folder(session)), spec, session);
         if (printSpec) {
             return OutcomeFormats.spec(service(() -> training.resolve(spec, control)));
         }
@@ -173,17 +173,19 @@ public class BnnCommands {
     /** Writes the network of {@code o} to {@code file}, or says why there is none to write. */
     private static String save(CommandSession session, TrainingOutcome o, String file) {
         Optional<TrainingResult> milp = o.result().attachment(TrainingResult.class);
-        Optional<TrainedBnn> network = milp.flatMap(TrainingResult::network);
+        // a MILP trainer's network, or any other trainer's binarized one (the STE's, local search's)
+        Optional<TrainedBnn> network = milp.flatMap(TrainingResult::network)
+                .or(() -> o.network().filter(TrainedBnn.class::isInstance).map(TrainedBnn.class::cast));
         if (o.spec().data().task() == Task.REGRESSION) {
             return "not saved: model files hold classifiers; regression networks are not written yet";
         }
         if (network.isEmpty()) {
-            return "not saved: there is no network" + (milp.isEmpty() && o.network().isPresent() ? " file for "
-                    + o.trainer() + " (model files hold networks trained through their MILP)" : "");
+            return "not saved: there is no network" + (o.network().isPresent() ? " file for " + o.trainer()
+                    + " (model files hold binarized networks)" : "");
         }
         Path path = SolverCommands.output(session, file);
         ModelFile.of(network.get(), o.result().attachment(PreparedData.class).orElseThrow(), o.spec(),
-                milp.get().describe()).write(path);
+                milp.map(TrainingResult::describe).orElse(o.trainer() + ": " + o.termination().label())).write(path);
         return "saved to " + path;
     }
 
@@ -289,7 +291,7 @@ public class BnnCommands {
         if (printSpec) {
             return OutcomeFormats.spec(spec);
         }
-        RunControl control = RunControl.none().withDirectory(SolverCommands.folder(session));
+        RunControl control = savedStart(RunControl.none().withDirectory(SolverCommands.folder(session)), spec, session);
         Comparison c;
         try (CtrlC ctrlC = CtrlC.cancels(session, System.err); TrainingProgress progress = TrainingProgress.onStandardError()) {
             c = service(() -> training.compare(spec, trainerNames, names(solvers),
@@ -336,5 +338,14 @@ public class BnnCommands {
                     + String.join(", ", m.featureNames()) + ")");
         }
         return raw;
+    }
+
+    /** The control with the saved model the spec's start names ({@code --start FILE.json}) read, when it names one. */
+    private static RunControl savedStart(RunControl control, RunSpec spec, CommandSession session) {
+        String start = spec.formulation().start();
+        if (!start.endsWith(".json")) {
+            return control;
+        }
+        return control.withStart(ModelFile.read(SolverCommands.resolve(session, start)).network());
     }
 }

@@ -158,6 +158,32 @@ class BnnCommandsTest {
         assertTrue(out.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("OPTIMAL")), out);
     }
 
+    /**
+     * --start FILE.json: a saved network (here the STE's) of the same shape starts the solve; another
+     * shape is refused in one line.
+     */
+    @Test
+    void aSavedNetworkStartsTheExactTrainer() {
+        Path model = tmp.resolve("start.json");
+        commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0, "default",
+                false, 1, "pocket", "loss", "zero-one", "", 60, model.toString(), "ste", "", "classification",
+                "table", "", false);
+        String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,
+                "default", false, 1, model.toString(), "loss", "zero-one", "ortools-scip", 60, "", "exact", "",
+                "classification", "table", "", false);
+        assertTrue(out.contains("start: start.json start: loss 0, feasible"), out);
+        assertTrue(out.contains("OPTIMAL; training loss 0"), out);
+        String other = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "3", "bdnn", "real", "step",
+                0, "default", false, 1, model.toString(), "loss", "zero-one", "ortools-scip", 60, "", "exact", "",
+                "classification", "table", "", false);
+        assertTrue(other.contains("exact: the start start.json is a 2-2-1 BDNN, real weights, ε=0.001 network; this run"
+                + " trains 2-3-1 BDNN, real weights, ε=0.001"), other);
+        assertEquals("no such file: missing.json", assertThrows(CommandFailure.class, () -> commands.train(null,
+                csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0, "default", false, 1,
+                "missing.json", "loss", "zero-one", "ortools-scip", 60, "", "exact", "", "classification", "table", "",
+                false)).getMessage());
+    }
+
     @Test
     void aSavedNetworkPredictsAsItDidWhenTrained() throws Exception {
         Path model = tmp.resolve("groups-model.json");

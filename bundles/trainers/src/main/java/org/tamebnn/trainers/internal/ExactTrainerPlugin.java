@@ -47,7 +47,7 @@ public final class ExactTrainerPlugin implements Trainer {
         MilpRun run = MilpRun.of(request);
         TrainingResult r;
         try {
-            r = RunSpecs.exactTrainer(request.spec()).train(run.train(), run.spec(), run.formulation(), request.loss(),
+            r = RunSpecs.exactTrainer(request.spec(), request.start()).train(run.train(), run.spec(), run.formulation(), request.loss(),
                     request.requireSolver(), request.params(), run.progress(), request.cancel());
         } catch (IllegalArgumentException e) {
             throw MilpRun.refused(name(), e);

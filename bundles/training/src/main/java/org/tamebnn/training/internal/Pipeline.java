@@ -181,7 +181,7 @@ final class Pipeline implements TrainingService {
             TrainingRequest request = new TrainingRequest(spec, data.prepared().train(), data.prepared().test(),
                     TrainerOptions.of(trainer.name(), trainer.options(), spec.trainer().options()),
                     loss, Optional.ofNullable(solver).map(Plugins.Solver::solver), params,
-                    control.listener(), control.cancel());
+                    control.listener(), control.cancel(), control.start());
             result = trainer.train(request, plugins);
         } catch (TrainingException e) {
             result = failed(solverName, e.getMessage(), start);
