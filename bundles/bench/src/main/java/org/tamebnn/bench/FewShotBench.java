@@ -176,6 +176,20 @@ final class FewShotBench {
         return table(grid, byConfiguration);
     }
 
+    /** The table again from the runs a previous {@link #run} wrote to {@code csv}, nothing trained. */
+    static String report(Grid grid, Path csv) throws IOException {
+        Map<String, List<double[]>> byConfiguration = new LinkedHashMap<>();
+        try (var in = Files.newBufferedReader(csv);
+                var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (var row : parser) {
+                byConfiguration.computeIfAbsent(row.get("data") + "|" + row.get("per_class") + "|" + row.get("method"),
+                        k -> new ArrayList<>()).add(new double[] {Double.parseDouble(row.get("test_accuracy")),
+                                Double.parseDouble(row.get("seconds"))});
+            }
+        }
+        return table(grid, byConfiguration);
+    }
+
     private static String table(Grid grid, Map<String, List<double[]>> runs) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Test accuracy %%, mean [min, max] over %d seed(s), and median wall time;"
@@ -189,14 +203,21 @@ final class FewShotBench {
             for (int k : grid.perClass()) {
                 sb.append("| ").append(data).append(" | ").append(k).append(" |");
                 for (Method m : grid.methods()) {
-                    List<double[]> r = runs.get(data + "|" + k + "|" + m.label());
-                    double[] acc = r.stream().mapToDouble(x -> x[0]).toArray();
+                    List<double[]> r = runs.getOrDefault(data + "|" + k + "|" + m.label(), List.of());
+                    // a run that ended without a network has no accuracy: counted, not averaged
+                    double[] acc = r.stream().mapToDouble(x -> x[0]).filter(Double::isFinite).toArray();
                     double[] secs = r.stream().mapToDouble(x -> x[1]).toArray();
-                    double mean = java.util.Arrays.stream(acc).average().orElse(Double.NaN);
-                    double min = java.util.Arrays.stream(acc).min().orElse(Double.NaN);
-                    double max = java.util.Arrays.stream(acc).max().orElse(Double.NaN);
-                    sb.append(String.format(Locale.ROOT, " %.1f [%.1f, %.1f] (%.1f s) |", 100 * mean, 100 * min,
-                            100 * max, Stats.median(secs)));
+                    int without = r.size() - acc.length;
+                    if (acc.length == 0) {
+                        sb.append(String.format(Locale.ROOT, " no network in %d run(s) (%.1f s) |", r.size(),
+                                secs.length == 0 ? Double.NaN : Stats.median(secs)));
+                        continue;
+                    }
+                    double mean = java.util.Arrays.stream(acc).average().orElseThrow();
+                    double min = java.util.Arrays.stream(acc).min().orElseThrow();
+                    double max = java.util.Arrays.stream(acc).max().orElseThrow();
+                    sb.append(String.format(Locale.ROOT, " %.1f [%.1f, %.1f] (%.1f s%s) |", 100 * mean, 100 * min,
+                            100 * max, Stats.median(secs), without == 0 ? "" : "; " + without + " without a network"));
                 }
                 sb.append('\n');
             }
