@@ -28,12 +28,12 @@ class PlainJavaPluginsTest {
     @Test
     void everySolverPluginOnTheClassPathIsFoundByName() {
         Set<String> names = MilpSolvers.onClassPath().keySet();
-        assertTrue(names.containsAll(Set.of("ojalgo", "ortools-scip", "ortools-cpsat", "ortools-highs", "ortools-cbc",
+        assertTrue(names.containsAll(Set.of("ojalgo", "ortools-scip", "ortools-cpsat", "ortools-highs", "highs", "ortools-cbc",
                 "ortools-glop", "ortools-pdlp", "ortools-clp")), names::toString);
         assertEquals("ortools-highs", MilpSolvers.create("ortools-highs").info().name());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> MilpSolvers.create("gurobi"));
-        assertTrue(unknown.getMessage().contains("no solver 'gurobi' on the class path; there are: ojalgo"),
+        assertTrue(unknown.getMessage().contains("no solver 'gurobi' on the class path; there are: highs, ojalgo"),
                 unknown.getMessage());
     }
 

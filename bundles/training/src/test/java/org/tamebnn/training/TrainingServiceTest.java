@@ -200,7 +200,7 @@ class TrainingServiceTest {
                 refused(RunSpec.defaults().withTrainer("local-search", Map.of("restarts", "0"))));
         assertEquals("ortools-glop solves LPs only; training a BNN needs a MILP solver",
                 refused(RunSpec.defaults().withSolver("ortools-glop")));
-        assertEquals("no solver named 'gurobi'; installed: ojalgo, ortools-cbc, ortools-clp, ortools-cpsat,"
+        assertEquals("no solver named 'gurobi'; installed: highs, ojalgo, ortools-cbc, ortools-clp, ortools-cpsat,"
                 + " ortools-glop, ortools-highs, ortools-pdlp, ortools-scip",
                 refused(RunSpec.defaults().withSolver("gurobi")));
         RunSpec regression = RunSpec.defaults().withData(new RunSpec.Data("wdbc", Task.REGRESSION, "Mean Radius",

@@ -56,7 +56,7 @@ abstract class PlatformContract {
     static final String MILP_SOLVER = "org.tamebnn.api.milp.MilpSolver";
 
     /** The solver services the distribution registers, whatever the framework. */
-    static final Set<String> SOLVERS = Set.of("lpsolve", "ojalgo", "ortools-cbc", "ortools-clp", "ortools-cpsat",
+    static final Set<String> SOLVERS = Set.of("highs", "lpsolve", "ojalgo", "ortools-cbc", "ortools-clp", "ortools-cpsat",
             "ortools-glop", "ortools-highs", "ortools-pdlp", "ortools-scip", "portfolio");
 
     /** Bundles of bundle/ that Platform installs only with the console or the plugins watch. */

@@ -1,0 +1,326 @@
+package org.tamebnn.solver.ortools;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.osgi.service.component.annotations.Component;
+import org.tamebnn.api.milp.AbstractMilpSolver;
+import org.tamebnn.api.milp.Availability;
+import org.tamebnn.api.milp.CancellationToken;
+import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.MilpModel;
+import org.tamebnn.api.milp.MilpSolver;
+import org.tamebnn.api.milp.Row;
+import org.tamebnn.api.milp.Sense;
+import org.tamebnn.api.milp.SolveListener;
+import org.tamebnn.api.milp.SolveParams;
+import org.tamebnn.api.milp.SolveProgress;
+import org.tamebnn.api.milp.SolveResult;
+import org.tamebnn.api.milp.SolveStatus;
+import org.tamebnn.api.milp.SolverInfo;
+import org.tamebnn.api.milp.Variable;
+import org.tamebnn.ortools.natives.OrToolsNatives;
+
+/**
+ * HiGHS through its own C API ({@link HighsLibrary}), not OR-Tools' MPSolver: the solve takes a
+ * MIP start ({@code Highs_setSolution}), reports progress from HiGHS's MIP callbacks (time, nodes,
+ * incumbent, bound) at least every half second, stops within a callback when cancelled (the MIP
+ * interrupt callback), and returns the incumbent and bound at a time limit. {@code ortools-highs}
+ * stays, for comparison.
+ */
+@Component(service = MilpSolver.class, property = MilpSolver.NAME_PROPERTY + "=highs")
+public final class DirectHighsSolver extends AbstractMilpSolver {
+    /** Progress is reported at most this often (the interrupt callback comes far more often). */
+    private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
+    /** The running solves by id, for the callback, which gets only the id from HiGHS. */
+    private static final Map<Long, Running> RUNNING = new ConcurrentHashMap<>();
+    private static final AtomicLong IDS = new AtomicLong();
+    /** {@code HighsCallbackDataOut} of HiGHS 1.12: byte offsets of the fields read. */
+    private static final long NODE_COUNT = 48;
+    private static final long PRIMAL_BOUND = 64;
+    private static final long DUAL_BOUND = 72;
+    private static final long OUT_SIZE = 88;
+    private static final MemorySegment CALLBACK = callbackStub();
+
+    private final SolverInfo info = new SolverInfo("highs", "HiGHS through its C API (java.lang.foreign)",
+            version(), EnumSet.of(Capability.INTEGER_VARIABLES, Capability.TIME_LIMIT, Capability.THREADS,
+                    Capability.RELATIVE_GAP, Capability.RANDOM_SEED, Capability.BEST_BOUND, Capability.MIP_START,
+                    Capability.PROGRESS, Capability.CANCELLATION),
+            "HiGHS's own C API: MIP start, live progress, interruption, incumbent and bound at a limit");
+
+    /** One solve's listener, cancellation and clock, as the callback sees them. */
+    private record Running(SolveListener listener, CancellationToken cancel, long startNanos, AtomicLong lastReport) {
+    }
+
+    @Override
+    public SolverInfo info() {
+        return info;
+    }
+
+    @Override
+    public Availability availability() {
+        Availability natives = OrToolsNatives.ensureLoaded();
+        if (!natives.isAvailable()) {
+            return natives;
+        }
+        StringBuilder why = new StringBuilder();
+        return HighsLibrary.load(why).isPresent() ? Availability.yes() : Availability.unavailable(why.toString());
+    }
+
+    private static String version() {
+        StringBuilder why = new StringBuilder();
+        if (!OrToolsNatives.ensureLoaded().isAvailable()) {
+            return "?";
+        }
+        return HighsLibrary.load(why).map(l -> l.version).orElse("?");
+    }
+
+    @Override
+    protected SolveResult solveChecked(MilpModel model, SolveParams params, SolveListener listener,
+            CancellationToken cancellation, long startNanos) {
+        HighsLibrary lib = HighsLibrary.load(new StringBuilder()).orElseThrow();
+        long id = IDS.incrementAndGet();
+        RUNNING.put(id, new Running(listener, cancellation, startNanos, new AtomicLong(startNanos)));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment h = (MemorySegment) lib.create.invokeExact();
+            try {
+                return solve(lib, h, arena, id, model, params, startNanos);
+            } finally {
+                lib.destroy.invokeExact(h);
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("HiGHS: " + t, t);
+        } finally {
+            RUNNING.remove(id);
+        }
+    }
+
+    private static SolveResult solve(HighsLibrary lib, MemorySegment h, Arena arena, long id, MilpModel model,
+            SolveParams params, long startNanos) throws Throwable {
+        option(lib.setBoolOption, h, arena, "output_flag", 0);
+        if (params.timeLimit().isPresent()) {
+            double seconds = Math.max(1e-3, params.timeLimit().get().toNanos() / 1e9 - elapsed(startNanos).toNanos() / 1e9);
+            check((int) lib.setDoubleOption.invokeExact(h, arena.allocateFrom("time_limit"), seconds), "time_limit");
+        }
+        if (params.threads().isPresent()) {
+            option(lib.setIntOption, h, arena, "threads", params.threads().getAsInt());
+        }
+        if (params.seed().isPresent()) {
+            option(lib.setIntOption, h, arena, "random_seed", (int) Math.floorMod(params.seed().getAsLong(), Integer.MAX_VALUE));
+        }
+        if (params.relativeGap().isPresent()) {
+            check((int) lib.setDoubleOption.invokeExact(h, arena.allocateFrom("mip_rel_gap"),
+                    params.relativeGap().getAsDouble()), "mip_rel_gap");
+        }
+        long translateStart = System.nanoTime();
+        pass(lib, h, arena, model);
+        Duration translation = elapsed(translateStart);
+        int n = model.variableCount();
+        if (params.mipStart().isPresent() && model.hasIntegers()) {
+            double[] start = params.mipStart().get();
+            // HiGHS completes a partial start itself; NaN marks what the caller left open
+            if (java.util.Arrays.stream(start).noneMatch(Double::isNaN)) {
+                int rc = (int) lib.setSolution.invokeExact(h, arena.allocateFrom(JAVA_DOUBLE, start), MemorySegment.NULL,
+                        MemorySegment.NULL, MemorySegment.NULL);
+                check(rc, "the MIP start");
+            }
+        }
+        MemorySegment user = arena.allocate(JAVA_LONG);
+        user.set(JAVA_LONG, 0, id);
+        check((int) lib.setCallback.invokeExact(h, CALLBACK, user), "the callback");
+        for (int type : new int[] {HighsLibrary.CALLBACK_MIP_IMPROVING, HighsLibrary.CALLBACK_MIP_LOGGING,
+                HighsLibrary.CALLBACK_MIP_INTERRUPT}) {
+            check((int) lib.startCallback.invokeExact(h, type), "the callback");
+        }
+        int runStatus = (int) lib.run.invokeExact(h);
+        int status = (int) lib.modelStatus.invokeExact(h);
+        int primal = intInfo(lib, h, arena, "primal_solution_status");
+        boolean hasPoint = primal == HighsLibrary.SOLUTION_FEASIBLE;
+        double[] values = null;
+        if (hasPoint) {
+            MemorySegment cols = arena.allocate(JAVA_DOUBLE, Math.max(1, n));
+            MemorySegment colDuals = arena.allocate(JAVA_DOUBLE, Math.max(1, n));
+            MemorySegment rows = arena.allocate(JAVA_DOUBLE, Math.max(1, model.rowCount()));
+            MemorySegment rowDuals = arena.allocate(JAVA_DOUBLE, Math.max(1, model.rowCount()));
+            check((int) lib.getSolution.invokeExact(h, cols, colDuals, rows, rowDuals), "the solution");
+            values = cols.asSlice(0, (long) n * Double.BYTES).toArray(JAVA_DOUBLE);
+        }
+        double objective = hasPoint ? model.objectiveValue(values) : Double.NaN;
+        long nodes = model.hasIntegers() ? int64Info(lib, h, arena, "mip_node_count") : 0;
+        double bound = !model.hasIntegers() ? (status == HighsLibrary.OPTIMAL ? objective : Double.NaN)
+                : doubleInfo(lib, h, arena, "mip_dual_bound");
+        if (Double.isInfinite(bound) || Math.abs(bound) >= 1e20) {
+            bound = Double.NaN;
+        }
+        SolveResult r = result(status, runStatus, hasPoint, objective, bound, values, nodes);
+        return r.withModelTime(translation);
+    }
+
+    private static SolveResult result(int status, int runStatus, boolean hasPoint, double objective, double bound,
+            double[] values, long nodes) {
+        SolveStatus s;
+        String message = "";
+        switch (status) {
+            case HighsLibrary.OPTIMAL -> s = SolveStatus.OPTIMAL;
+            case HighsLibrary.INFEASIBLE -> s = SolveStatus.INFEASIBLE;
+            case HighsLibrary.UNBOUNDED -> s = SolveStatus.UNBOUNDED;
+            case HighsLibrary.UNBOUNDED_OR_INFEASIBLE -> s = SolveStatus.INFEASIBLE_OR_UNBOUNDED;
+            case HighsLibrary.TIME_LIMIT -> s = SolveStatus.TIME_LIMIT;
+            case HighsLibrary.INTERRUPT -> s = SolveStatus.CANCELLED;
+            default -> {
+                s = hasPoint ? SolveStatus.FEASIBLE : SolveStatus.ERROR;
+                message = "HiGHS ended with model status " + status + " (run status " + runStatus + ")";
+            }
+        }
+        if (s == SolveStatus.INFEASIBLE || s == SolveStatus.UNBOUNDED || s == SolveStatus.INFEASIBLE_OR_UNBOUNDED) {
+            return new SolveResult("highs", s, message, Double.NaN, Double.NaN, null, null, Duration.ZERO, nodes);
+        }
+        return new SolveResult("highs", s, message, objective, bound, values, null, Duration.ZERO, nodes);
+    }
+
+    /** Passes the model column-wise, as HiGHS stores it. */
+    private static void pass(HighsLibrary lib, MemorySegment h, Arena arena, MilpModel model) throws Throwable {
+        int n = model.variableCount();
+        int m = model.rowCount();
+        int[] count = new int[n + 1];
+        for (Row row : model.rows()) {
+            for (int c : row.columns()) {
+                count[c + 1]++;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            count[j + 1] += count[j];
+        }
+        int nz = count[n];
+        int[] index = new int[nz];
+        double[] value = new double[nz];
+        int[] next = java.util.Arrays.copyOf(count, n);
+        double[] rowLower = new double[m];
+        double[] rowUpper = new double[m];
+        for (int i = 0; i < m; i++) {
+            Row row = model.row(i);
+            rowLower[i] = row.lower();
+            rowUpper[i] = row.upper();
+            for (int k = 0; k < row.size(); k++) {
+                int at = next[row.column(k)]++;
+                index[at] = i;
+                value[at] = row.coefficient(k);
+            }
+        }
+        double[] cost = model.objective();
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        int[] integrality = new int[n];
+        for (int j = 0; j < n; j++) {
+            Variable v = model.variable(j);
+            lower[j] = v.lower();
+            upper[j] = v.upper();
+            integrality[j] = v.isInteger() ? 1 : 0;
+        }
+        int rc = (int) lib.passMip.invokeExact(h, n, m, nz, 1, model.sense() == Sense.MAXIMIZE ? -1 : 1,
+                model.objectiveOffset(), doubles(arena, cost), doubles(arena, lower), doubles(arena, upper),
+                doubles(arena, rowLower), doubles(arena, rowUpper), ints(arena, java.util.Arrays.copyOf(count, n)),
+                ints(arena, index), doubles(arena, value), ints(arena, integrality));
+        check(rc, "the model");
+    }
+
+    private static MemorySegment doubles(Arena arena, double[] a) {
+        return a.length == 0 ? arena.allocate(JAVA_DOUBLE) : arena.allocateFrom(JAVA_DOUBLE, a);
+    }
+
+    private static MemorySegment ints(Arena arena, int[] a) {
+        return a.length == 0 ? arena.allocate(JAVA_INT) : arena.allocateFrom(JAVA_INT, a);
+    }
+
+    private static void option(java.lang.invoke.MethodHandle setter, MemorySegment h, Arena arena, String name,
+            int value) throws Throwable {
+        check((int) setter.invokeExact(h, arena.allocateFrom(name), value), name);
+    }
+
+    private static int intInfo(HighsLibrary lib, MemorySegment h, Arena arena, String name) throws Throwable {
+        MemorySegment out = arena.allocate(JAVA_INT);
+        return (int) lib.intInfo.invokeExact(h, arena.allocateFrom(name), out) == 0 ? out.get(JAVA_INT, 0) : -1;
+    }
+
+    private static long int64Info(HighsLibrary lib, MemorySegment h, Arena arena, String name) throws Throwable {
+        MemorySegment out = arena.allocate(JAVA_LONG);
+        return (int) lib.int64Info.invokeExact(h, arena.allocateFrom(name), out) == 0 ? out.get(JAVA_LONG, 0) : -1;
+    }
+
+    private static double doubleInfo(HighsLibrary lib, MemorySegment h, Arena arena, String name) throws Throwable {
+        MemorySegment out = arena.allocate(JAVA_DOUBLE);
+        return (int) lib.doubleInfo.invokeExact(h, arena.allocateFrom(name), out) == 0 ? out.get(JAVA_DOUBLE, 0)
+                : Double.NaN;
+    }
+
+    /** HiGHS's status codes: 0 ok, 1 warning, −1 error. */
+    private static void check(int rc, String what) {
+        if (rc < 0) {
+            throw new IllegalStateException("HiGHS refused " + what + " (status " + rc + ")");
+        }
+    }
+
+    private static MemorySegment callbackStub() {
+        try {
+            var handle = MethodHandles.lookup().findStatic(DirectHighsSolver.class, "callback", MethodType.methodType(
+                    void.class, int.class, MemorySegment.class, MemorySegment.class, MemorySegment.class,
+                    MemorySegment.class));
+            return Linker.nativeLinker().upcallStub(handle,
+                    FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS), Arena.global());
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * HiGHS's callback ({@code HighsCCallbackType}). It runs inside the native solve: it catches
+     * every throwable, since one escaping an upcall ends the JVM. It clears the interrupt flag in
+     * every call but the interrupt check, which debug builds of HiGHS assert.
+     */
+    @SuppressWarnings("unused")
+    private static void callback(int type, MemorySegment message, MemorySegment out, MemorySegment in,
+            MemorySegment user) {
+        try {
+            Running run = RUNNING.get(user.reinterpret(Long.BYTES).get(JAVA_LONG, 0));
+            MemorySegment flag = in.reinterpret(Integer.BYTES);
+            boolean stop = run != null && run.cancel().isCancelled();
+            flag.set(JAVA_INT, 0, type == HighsLibrary.CALLBACK_MIP_INTERRUPT && stop ? 1 : 0);
+            if (run == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            long last = run.lastReport().get();
+            boolean improving = type == HighsLibrary.CALLBACK_MIP_IMPROVING;
+            if (!improving && now - last < PROGRESS_EVERY_NANOS || !run.lastReport().compareAndSet(last, now)) {
+                return;
+            }
+            MemorySegment o = out.reinterpret(OUT_SIZE);
+            double primal = finite(o.get(JAVA_DOUBLE, PRIMAL_BOUND));
+            double dual = finite(o.get(JAVA_DOUBLE, DUAL_BOUND));
+            run.listener().onProgress(new SolveProgress(Duration.ofNanos(now - run.startNanos()), primal, dual,
+                    o.get(JAVA_LONG, NODE_COUNT)));
+        } catch (Throwable t) {
+            // nothing may leave an upcall; a listener's failure costs only its progress report
+        }
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) && Math.abs(v) < 1e20 ? v : Double.NaN;
+    }
+}

@@ -1,0 +1,120 @@
+package org.tamebnn.solver.ortools;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.util.Optional;
+
+/**
+ * The part of HiGHS's C API ({@code highs_c_api.h}, HiGHS 1.12) the {@code highs} solver calls,
+ * bound by hand through {@code java.lang.foreign} (jextract is not available here). The library is
+ * the {@code libhighs.so.1} inside OR-Tools' native jar: once OR-Tools' libraries are loaded, the
+ * lookup by soname finds that copy, so no second HiGHS is loaded. {@code HighsInt} is 32 bits in
+ * this build ({@link #load} checks).
+ */
+final class HighsLibrary {
+    /** HiGHS's model statuses ({@code HighsModelStatus}) that the adapter tells apart. */
+    static final int OPTIMAL = 7;
+    static final int INFEASIBLE = 8;
+    static final int UNBOUNDED_OR_INFEASIBLE = 9;
+    static final int UNBOUNDED = 10;
+    static final int TIME_LIMIT = 13;
+    static final int INTERRUPT = 17;
+    static final int MODEL_EMPTY = 6;
+    /** {@code primal_solution_status}: a feasible point is held. */
+    static final int SOLUTION_FEASIBLE = 2;
+    /** {@code HighsCallbackType}: an improving MIP solution, MIP logging, and the MIP interrupt check. */
+    static final int CALLBACK_MIP_IMPROVING = 4;
+    static final int CALLBACK_MIP_LOGGING = 5;
+    static final int CALLBACK_MIP_INTERRUPT = 6;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+
+    final MethodHandle create;
+    final MethodHandle destroy;
+    final MethodHandle passMip;
+    final MethodHandle setBoolOption;
+    final MethodHandle setIntOption;
+    final MethodHandle setDoubleOption;
+    final MethodHandle run;
+    final MethodHandle modelStatus;
+    final MethodHandle getSolution;
+    final MethodHandle setSolution;
+    final MethodHandle intInfo;
+    final MethodHandle int64Info;
+    final MethodHandle doubleInfo;
+    final MethodHandle setCallback;
+    final MethodHandle startCallback;
+    final String version;
+
+    private HighsLibrary(SymbolLookup lib) throws Throwable {
+        create = bind(lib, "Highs_create", FunctionDescriptor.of(ADDRESS));
+        destroy = bind(lib, "Highs_destroy", FunctionDescriptor.ofVoid(ADDRESS));
+        // (highs, num_col, num_row, num_nz, a_format, sense, offset, col_cost, col_lower, col_upper,
+        //  row_lower, row_upper, a_start, a_index, a_value, integrality)
+        passMip = bind(lib, "Highs_passMip", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT,
+                JAVA_INT, JAVA_INT, JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS));
+        setBoolOption = bind(lib, "Highs_setBoolOptionValue", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        setIntOption = bind(lib, "Highs_setIntOptionValue", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        setDoubleOption = bind(lib, "Highs_setDoubleOptionValue",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_DOUBLE));
+        run = bind(lib, "Highs_run", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        modelStatus = bind(lib, "Highs_getModelStatus", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        getSolution = bind(lib, "Highs_getSolution", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS));
+        setSolution = bind(lib, "Highs_setSolution", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS));
+        intInfo = bind(lib, "Highs_getIntInfoValue", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        int64Info = bind(lib, "Highs_getInt64InfoValue", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        doubleInfo = bind(lib, "Highs_getDoubleInfoValue", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        setCallback = bind(lib, "Highs_setCallback", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        startCallback = bind(lib, "Highs_startCallback", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        MethodHandle major = bind(lib, "Highs_versionMajor", FunctionDescriptor.of(JAVA_INT));
+        MethodHandle minor = bind(lib, "Highs_versionMinor", FunctionDescriptor.of(JAVA_INT));
+        MethodHandle patch = bind(lib, "Highs_versionPatch", FunctionDescriptor.of(JAVA_INT));
+        version = (int) major.invokeExact() + "." + (int) minor.invokeExact() + "." + (int) patch.invokeExact();
+        MethodHandle sizeOfInt = bind(lib, "Highs_getSizeofHighsInt", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        MemorySegment probe = (MemorySegment) create.invokeExact();
+        int intSize = (int) sizeOfInt.invokeExact(probe);
+        destroy.invokeExact(probe);
+        if (intSize != 4) {
+            throw new IllegalStateException("HiGHS " + version + " uses " + 8 * intSize + "-bit HighsInt; this adapter"
+                    + " binds the 32-bit one");
+        }
+        // the callback data layout read by HighsCallbacks is HiGHS 1.12's (it changed after 1.10)
+        if (!(Integer.parseInt(version.split("\\.")[0]) == 1 && Integer.parseInt(version.split("\\.")[1]) >= 12)) {
+            throw new IllegalStateException("HiGHS " + version + ": this adapter reads the callback data of HiGHS 1.12");
+        }
+    }
+
+    private static MethodHandle bind(SymbolLookup lib, String name, FunctionDescriptor descriptor) {
+        MemorySegment symbol = lib.find(name).orElseThrow(() -> new IllegalStateException("HiGHS has no " + name));
+        return LINKER.downcallHandle(symbol, descriptor);
+    }
+
+    private static Object loaded;
+
+    /** The library, bound once per JVM; or why it cannot be (OR-Tools' natives must be loaded first). */
+    static synchronized Optional<HighsLibrary> load(StringBuilder why) {
+        if (loaded == null) {
+            try {
+                loaded = new HighsLibrary(SymbolLookup.libraryLookup("libhighs.so.1", Arena.global()));
+            } catch (Throwable t) {
+                loaded = "HiGHS's C API: " + (t.getMessage() == null ? t.toString() : t.getMessage());
+            }
+        }
+        if (loaded instanceof HighsLibrary lib) {
+            return Optional.of(lib);
+        }
+        why.append(loaded);
+        return Optional.empty();
+    }
+}
