@@ -130,6 +130,15 @@ public final class MilpModel {
         return n;
     }
 
+    /**
+     * The constraint matrix column by column, computed on each call (the model is row-wise).
+     *
+     * @since 1.4
+     */
+    public ColumnMatrix columnMatrix() {
+        return ColumnMatrix.of(this);
+    }
+
     /** {@code c·x + offset}. */
     public double objectiveValue(double[] x) {
         double sum = objectiveOffset;

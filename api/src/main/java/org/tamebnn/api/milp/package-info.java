@@ -8,7 +8,7 @@
  * invented.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.tamebnn.api.milp;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,8 +2,8 @@ package org.tamebnn.api.mps;
 
 import java.io.IOException;
 
+import org.tamebnn.api.milp.ColumnMatrix;
 import org.tamebnn.api.milp.MilpModel;
-import org.tamebnn.api.milp.Row;
 
 /** Writes the COLUMNS section: the model's rows transposed, integer columns between markers. */
 final class MpsColumnsWriter {
@@ -12,27 +12,10 @@ final class MpsColumnsWriter {
 
     static void write(MilpModel model, String objective, MpsLineBuilder line) throws IOException {
         int n = model.variableCount();
-        // Transpose the row-wise matrix once: start[j]..start[j+1] are column j's entries, in row order.
-        int[] start = new int[n + 1];
-        for (Row r : model.rows()) {
-            for (int k = 0; k < r.size(); k++) {
-                start[r.column(k) + 1]++;
-            }
-        }
-        for (int j = 0; j < n; j++) {
-            start[j + 1] += start[j];
-        }
-        int[] rowOf = new int[start[n]];
-        double[] value = new double[start[n]];
-        int[] next = java.util.Arrays.copyOf(start, n);
-        for (int i = 0; i < model.rowCount(); i++) {
-            Row r = model.row(i);
-            for (int k = 0; k < r.size(); k++) {
-                int p = next[r.column(k)]++;
-                rowOf[p] = i;
-                value[p] = r.coefficient(k);
-            }
-        }
+        ColumnMatrix columns = model.columnMatrix();
+        int[] start = columns.start();
+        int[] rowOf = columns.row();
+        double[] value = columns.value();
 
         line.raw("COLUMNS");
         boolean inIntegers = false;

@@ -81,13 +81,7 @@ public final class ExactTrainer {
             CancellationToken cancel) {
         long startNanos = System.nanoTime();
         BnnMilp milp = BnnFormulation.build(train, spec, options, loss);
-        Optional<HeuristicStart> start = !heuristicStart ? Optional.empty()
-                : startNetwork != null
-                        ? startNetwork.find(train, spec, options, loss, solver, params, cancel)
-                                .map(net -> HeuristicStart.of(milp, net, startNetwork.name()))
-                        : HeuristicStart.unsupported(spec).isEmpty()
-                                ? Optional.of(HeuristicStart.of(milp, params.seed().orElse(0)))
-                                : Optional.empty();
+        Optional<HeuristicStart> start = start(milp, train, options, loss, solver, params, cancel);
         Duration prepared = Duration.ofNanos(System.nanoTime() - startNanos);
         SolveParams solveParams = start.filter(st -> solver.info().supports(Capability.MIP_START))
                 .map(st -> params.withMipStart(st.solution())).orElse(params);
@@ -123,6 +117,20 @@ public final class ExactTrainer {
                 objective, r.bestBound(), milp.lossPart(objective, x), milp.lossBound(r.bestBound()),
                 milp.margin(x), milp.model().maxViolation(x), prepared, solveTime, nodes, milp, start,
                 fallback.isPresent());
+    }
+
+    /** The MIP start: none, the other trainer's network, or the pocket perceptron's where the spec has one. */
+    private Optional<HeuristicStart> start(BnnMilp milp, Dataset train, FormulationOptions options, LossFunction loss,
+            MilpSolver solver, SolveParams params, CancellationToken cancel) {
+        if (!heuristicStart) {
+            return Optional.empty();
+        }
+        if (startNetwork != null) {
+            return startNetwork.find(train, milp.spec(), options, loss, solver, params, cancel)
+                    .map(net -> HeuristicStart.of(milp, net, startNetwork.name()));
+        }
+        return HeuristicStart.unsupported(milp.spec()).isEmpty()
+                ? Optional.of(HeuristicStart.of(milp, params.seed().orElse(0))) : Optional.empty();
     }
 
     /**

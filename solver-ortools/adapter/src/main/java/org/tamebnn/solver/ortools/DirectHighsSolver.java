@@ -22,9 +22,9 @@ import org.tamebnn.api.milp.AbstractMilpSolver;
 import org.tamebnn.api.milp.Availability;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.ColumnMatrix;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolver;
-import org.tamebnn.api.milp.Row;
 import org.tamebnn.api.milp.Sense;
 import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;
@@ -116,7 +116,7 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
         option(lib.setBoolOption, h, arena, "output_flag", 0);
         if (params.timeLimit().isPresent()) {
             double seconds = Math.max(1e-3, params.timeLimit().get().toNanos() / 1e9 - elapsed(startNanos).toNanos() / 1e9);
-            check((int) lib.setDoubleOption.invokeExact(h, arena.allocateFrom("time_limit"), seconds), "time_limit");
+            option(lib.setDoubleOption, h, arena, "time_limit", seconds);
         }
         if (params.threads().isPresent()) {
             option(lib.setIntOption, h, arena, "threads", params.threads().getAsInt());
@@ -125,8 +125,7 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
             option(lib.setIntOption, h, arena, "random_seed", (int) Math.floorMod(params.seed().getAsLong(), Integer.MAX_VALUE));
         }
         if (params.relativeGap().isPresent()) {
-            check((int) lib.setDoubleOption.invokeExact(h, arena.allocateFrom("mip_rel_gap"),
-                    params.relativeGap().getAsDouble()), "mip_rel_gap");
+            option(lib.setDoubleOption, h, arena, "mip_rel_gap", params.relativeGap().getAsDouble());
         }
         long translateStart = System.nanoTime();
         pass(lib, h, arena, model);
@@ -198,30 +197,12 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
     private static void pass(HighsLibrary lib, MemorySegment h, Arena arena, MilpModel model) throws Throwable {
         int n = model.variableCount();
         int m = model.rowCount();
-        int[] count = new int[n + 1];
-        for (Row row : model.rows()) {
-            for (int c : row.columns()) {
-                count[c + 1]++;
-            }
-        }
-        for (int j = 0; j < n; j++) {
-            count[j + 1] += count[j];
-        }
-        int nz = count[n];
-        int[] index = new int[nz];
-        double[] value = new double[nz];
-        int[] next = java.util.Arrays.copyOf(count, n);
+        ColumnMatrix columns = model.columnMatrix();
         double[] rowLower = new double[m];
         double[] rowUpper = new double[m];
         for (int i = 0; i < m; i++) {
-            Row row = model.row(i);
-            rowLower[i] = row.lower();
-            rowUpper[i] = row.upper();
-            for (int k = 0; k < row.size(); k++) {
-                int at = next[row.column(k)]++;
-                index[at] = i;
-                value[at] = row.coefficient(k);
-            }
+            rowLower[i] = model.row(i).lower();
+            rowUpper[i] = model.row(i).upper();
         }
         double[] cost = model.objective();
         double[] lower = new double[n];
@@ -233,10 +214,10 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
             upper[j] = v.upper();
             integrality[j] = v.isInteger() ? 1 : 0;
         }
-        int rc = (int) lib.passMip.invokeExact(h, n, m, nz, 1, model.sense() == Sense.MAXIMIZE ? -1 : 1,
+        int rc = (int) lib.passMip.invokeExact(h, n, m, columns.start()[n], 1, model.sense() == Sense.MAXIMIZE ? -1 : 1,
                 model.objectiveOffset(), doubles(arena, cost), doubles(arena, lower), doubles(arena, upper),
-                doubles(arena, rowLower), doubles(arena, rowUpper), ints(arena, java.util.Arrays.copyOf(count, n)),
-                ints(arena, index), doubles(arena, value), ints(arena, integrality));
+                doubles(arena, rowLower), doubles(arena, rowUpper), ints(arena, java.util.Arrays.copyOf(columns.start(), n)),
+                ints(arena, columns.row()), doubles(arena, columns.value()), ints(arena, integrality));
         check(rc, "the model");
     }
 
@@ -250,6 +231,11 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
 
     private static void option(java.lang.invoke.MethodHandle setter, MemorySegment h, Arena arena, String name,
             int value) throws Throwable {
+        check((int) setter.invokeExact(h, arena.allocateFrom(name), value), name);
+    }
+
+    private static void option(java.lang.invoke.MethodHandle setter, MemorySegment h, Arena arena, String name,
+            double value) throws Throwable {
         check((int) setter.invokeExact(h, arena.allocateFrom(name), value), name);
     }
 
