@@ -16,7 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Time limits are also enforced here, for backends that overrun their own (CBC by over a second
  * was measured): when the solver declares {@link Capability#CANCELLATION}, a watchdog cancels the
  * solve {@link #watchdogGrace(Duration) a grace period} after the limit, and the result is then
- * reported as {@link SolveStatus#TIME_LIMIT} with whatever incumbent the backend returned.
+ * reported as stopped by {@link Limit#TIME} with whatever incumbent the backend returned.
+ *
+ * <p>No status overstates: a MILP result the adapter calls {@link SolveStatus#OPTIMAL} without a
+ * bound that confirms it becomes {@link SolveStatus#OPTIMAL_UNCONFIRMED} here, and options are
+ * refused by a backend without {@link Capability#RAW_OPTIONS}.
  *
  * <p>Once the checks pass and the solve is registered for cancellation, the caller's listener
  * hears {@link SolveListener#onStart()}: from then on a cancel reaches the running solve.
@@ -74,8 +78,12 @@ public abstract class AbstractMilpSolver implements MilpSolver {
                     elapsed(start));
         }
         if (cancellation.isCancelled()) {
-            return new SolveResult(name, SolveStatus.CANCELLED, "cancelled before the solve started", Double.NaN,
-                    Double.NaN, null, null, elapsed(start), 0);
+            return SolveResult.stopped(name, Limit.INTERRUPTED, "", "cancelled before the solve started", Double.NaN,
+                    Double.NaN, null, 0).as(name, elapsed(start));
+        }
+        if (!params.options().isEmpty() && !info().supports(Capability.RAW_OPTIONS)) {
+            return SolveResult.error(name, name + " takes no solver options; got " + String.join(", ",
+                    params.options().keySet()), elapsed(start));
         }
         if (stopped) {
             return SolveResult.error(name, name + ": " + BUNDLE_STOPPED, elapsed(start));
@@ -100,15 +108,16 @@ public abstract class AbstractMilpSolver implements MilpSolver {
             if (stopped) {
                 return SolveResult.error(name, name + ": " + BUNDLE_STOPPED + " during the solve", elapsed(start));
             }
-            SolveStatus status = r.status();
-            String message = r.message();
-            if (fired.get() && status == SolveStatus.CANCELLED && !cancellation.isCancelled()) {
-                status = SolveStatus.TIME_LIMIT;
-                message = "time limit of " + params.timeLimit().get().toMillis() / 1000.0 + " s reached; " + name
-                        + " overran it and was stopped by the watchdog";
+            if (fired.get() && r.isCancelled() && !cancellation.isCancelled()) {
+                r = r.withTermination(r.status(), Limit.TIME, "time limit of " + params.timeLimit().get().toMillis()
+                        / 1000.0 + " s reached; " + name + " overran it and was stopped by the watchdog");
             }
-            return new SolveResult(name, status, message, r.objective(), r.bestBound(), r.values(), r.rowDuals(),
-                    elapsed(start), r.nodes(), r.modelTime());
+            if (r.status() == SolveStatus.OPTIMAL && model.hasIntegers() && !confirmed(r, params)) {
+                r = r.withTermination(SolveStatus.OPTIMAL_UNCONFIRMED, Limit.NONE, (r.message().isEmpty() ? ""
+                        : r.message() + "; ") + name + " called it optimal " + (Double.isNaN(r.dualBound())
+                                ? "without a bound to confirm it" : "with a bound " + r.dualBound() + " that does not"));
+            }
+            return r.as(name, elapsed(start));
         } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return SolveResult.error(name, name + " failed on model '" + model.name() + "': " + why, elapsed(start));
@@ -118,6 +127,23 @@ public abstract class AbstractMilpSolver implements MilpSolver {
                 watchdog.cancel(false);
             }
         }
+    }
+
+    /** The smallest relative gap any shipped backend calls optimal by default (HiGHS's {@code mip_rel_gap}). */
+    private static final double DEFAULT_GAP = 1e-4;
+    /** Absolute gaps up to this are rounding, not a gap (SCIP's and HiGHS's feasibility tolerance). */
+    private static final double ABSOLUTE_GAP = 1e-6;
+
+    /**
+     * True when the result's bound confirms its objective: within the requested relative gap (or the
+     * backends' default 1e-4), or within an absolute 1e-6.
+     */
+    private static boolean confirmed(SolveResult r, SolveParams params) {
+        if (!Double.isFinite(r.dualBound()) || !Double.isFinite(r.objective())) {
+            return false;
+        }
+        double gap = Math.max(params.relativeGap().orElse(DEFAULT_GAP), DEFAULT_GAP);
+        return Math.abs(r.objective() - r.dualBound()) <= ABSOLUTE_GAP || r.gap() <= gap * (1 + 1e-9);
     }
 
     /**

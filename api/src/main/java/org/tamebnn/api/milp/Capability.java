@@ -25,5 +25,13 @@ public enum Capability {
     /** Calls {@link SolveListener} with incumbent and bound while solving. */
     PROGRESS,
     /** Stops promptly when its {@link CancellationToken} is cancelled. */
-    CANCELLATION
+    CANCELLATION,
+    /** Honours {@link SolveParams#nodeLimit()}. @since 2.0 */
+    NODE_LIMIT,
+    /** Honours {@link SolveParams#solutionLimit()}. @since 2.0 */
+    SOLUTION_LIMIT,
+    /** Honours {@link SolveParams#iterationLimit()}. @since 2.0 */
+    ITERATION_LIMIT,
+    /** Takes {@link SolveParams#options()}, the backend's own settings by name, and checks them. @since 2.0 */
+    RAW_OPTIONS
 }

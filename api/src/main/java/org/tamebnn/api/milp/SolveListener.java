@@ -9,7 +9,7 @@ public interface SolveListener {
 
     /**
      * Called once when the solve has begun: the solver accepted the model and the solve is running,
-     * so a cancel from now on reaches it and ends it as the solver's own {@link SolveStatus#CANCELLED}
+     * so a cancel from now on reaches it and ends it as stopped by {@link Limit#INTERRUPTED}
      * (never as "cancelled before the solve started"). Not called for a solve refused or cancelled
      * before it began. {@link AbstractMilpSolver} calls it for every solver built on it, before any
      * progress report. Does nothing by default.

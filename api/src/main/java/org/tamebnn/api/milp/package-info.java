@@ -4,11 +4,11 @@
  *
  * <p>A {@link org.tamebnn.api.milp.MilpModel} is immutable and validated when built; a solver turns
  * it into a {@link org.tamebnn.api.milp.SolveResult} whose status says honestly how the solve
- * ended. Unknown quantities (a bound a backend does not report, say) are {@code NaN}, never
+ * ended: the reason apart from the limit that stopped it, never overstated. Unknown quantities (a bound a backend does not report, say) are {@code NaN}, never
  * invented.
  */
 @Export
-@Version("1.4.0")
+@Version("2.0.0")
 package org.tamebnn.api.milp;
 
 import org.osgi.annotation.bundle.Export;

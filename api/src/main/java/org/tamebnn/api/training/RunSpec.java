@@ -216,13 +216,16 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
     }
 
     /**
-     * The MILP solver and its common parameters; unset (null) means the backend's default.
+     * The MILP solver and its parameters; unset (null, empty) means the backend's default.
      *
      * @param name        the solver's name, "" for the service's choice
      * @param threads     threads per solve
      * @param relativeGap the relative gap at which a solve may stop
+     * @param nodeLimit   the most branch-and-bound nodes per solve (@since 2.0)
+     * @param options     the backend's own settings by their own names, checked by the backend (@since 2.0)
      */
-    public record SolverChoice(String name, Integer threads, Double relativeGap) {
+    public record SolverChoice(String name, Integer threads, Double relativeGap, Long nodeLimit,
+            Map<String, String> options) {
         public SolverChoice {
             Objects.requireNonNull(name, "solver.name");
             if (threads != null && threads < 1) {
@@ -231,6 +234,20 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
             if (relativeGap != null && !(relativeGap >= 0 && Double.isFinite(relativeGap))) {
                 throw new TrainingException("solver.relativeGap must be a number ≥ 0, got " + relativeGap);
             }
+            if (nodeLimit != null && nodeLimit < 1) {
+                throw new TrainingException("solver.nodeLimit must be at least 1, got " + nodeLimit);
+            }
+            options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+            options.forEach((k, v) -> {
+                if (k.isBlank() || v == null) {
+                    throw new TrainingException("solver.options needs names and values, got " + k + "=" + v);
+                }
+            });
+        }
+
+        /** A choice of solver with threads and gap, without node limit or options. */
+        public SolverChoice(String name, Integer threads, Double relativeGap) {
+            this(name, threads, relativeGap, null, Map.of());
         }
     }
 
@@ -305,7 +322,8 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
 
     /** Another solver, its parameters kept. */
     public RunSpec withSolver(String name) {
-        return withSolver(new SolverChoice(name, solver.threads, solver.relativeGap));
+        return withSolver(new SolverChoice(name, solver.threads, solver.relativeGap, solver.nodeLimit,
+                solver.options));
     }
 
     public RunSpec withTimeLimit(double seconds) {
@@ -353,6 +371,13 @@ public record RunSpec(Data data, Split split, Network network, Formulation formu
         v.put("name", solver.name);
         v.put("threads", solver.threads);
         v.put("relativeGap", solver.relativeGap);
+        // written only when set, so that the specs (and hashes) of runs without them stay as they were
+        if (solver.nodeLimit != null) {
+            v.put("nodeLimit", solver.nodeLimit);
+        }
+        if (!solver.options.isEmpty()) {
+            v.put("options", solver.options);
+        }
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("format", FORMAT);
         tree.put("data", d);

@@ -20,6 +20,13 @@ public record Termination(Reason reason, Limit limit, String detail) {
     public enum Reason {
         /** Proven optimal: the loss equals a proven lower bound (within tolerances). */
         OPTIMAL,
+        /**
+         * The solver called its network optimal without a bound that confirms it (ojAlgo): a network,
+         * optimality claimed, not proven.
+         *
+         * @since 2.0
+         */
+        OPTIMAL_UNCONFIRMED,
         /** A network without a proof of optimality: stopped at {@link #limit()}, or a heuristic's answer. */
         FEASIBLE,
         /** Stopped at {@link #limit()} before finding any network. */
@@ -34,7 +41,9 @@ public record Termination(Reason reason, Limit limit, String detail) {
 
     /** What stopped a run that ended without a proof. */
     public enum Limit {
-        NONE, TIME, NODES, ITERATIONS, GAP, OTHER
+        NONE, TIME, NODES, ITERATIONS, GAP, OTHER,
+        /** @since 2.0 */
+        SOLUTIONS
     }
 
     public Termination {
@@ -62,20 +71,30 @@ public record Termination(Reason reason, Limit limit, String detail) {
     }
 
     /**
-     * A MILP solve's status in this vocabulary.
+     * A MILP solve's ending in this vocabulary.
      *
+     * @param status      why the solve ended
+     * @param limit       what stopped it (for {@link SolveStatus#FEASIBLE} and {@link SolveStatus#NO_SOLUTION_FOUND})
      * @param hasSolution whether the solve left a network
      */
-    public static Termination of(SolveStatus status, boolean hasSolution, String detail) {
+    public static Termination of(SolveStatus status, org.tamebnn.api.milp.Limit limit, boolean hasSolution,
+            String detail) {
         return switch (status) {
             case OPTIMAL -> new Termination(Reason.OPTIMAL, Limit.NONE, detail);
-            case FEASIBLE -> new Termination(hasSolution ? Reason.FEASIBLE : Reason.NO_SOLUTION, Limit.OTHER, detail);
-            case TIME_LIMIT -> new Termination(hasSolution ? Reason.FEASIBLE : Reason.NO_SOLUTION, Limit.TIME, detail);
+            case OPTIMAL_UNCONFIRMED -> new Termination(Reason.OPTIMAL_UNCONFIRMED, Limit.NONE, detail);
+            case FEASIBLE, NO_SOLUTION_FOUND -> limit == org.tamebnn.api.milp.Limit.INTERRUPTED
+                    ? new Termination(Reason.CANCELLED, Limit.NONE, detail)
+                    : new Termination(hasSolution ? Reason.FEASIBLE : Reason.NO_SOLUTION, switch (limit) {
+                        case TIME -> Limit.TIME;
+                        case NODES -> Limit.NODES;
+                        case SOLUTIONS -> Limit.SOLUTIONS;
+                        case ITERATIONS -> Limit.ITERATIONS;
+                        case NONE, OTHER, INTERRUPTED -> Limit.OTHER;
+                    }, detail);
             case INFEASIBLE, INFEASIBLE_OR_UNBOUNDED -> new Termination(Reason.INFEASIBLE, Limit.NONE, detail);
             // a training loss is never negative: an unbounded training MILP is a solver's error
             case UNBOUNDED -> new Termination(Reason.ERROR, Limit.NONE, detail.isEmpty() ? "the solver called the"
                     + " training MILP unbounded, which a non-negative loss cannot be" : detail);
-            case CANCELLED -> new Termination(Reason.CANCELLED, Limit.NONE, detail);
             case ERROR -> new Termination(Reason.ERROR, Limit.NONE, detail);
         };
     }
@@ -98,6 +117,7 @@ public record Termination(Reason reason, Limit limit, String detail) {
             case NODES -> "NODE_LIMIT";
             case ITERATIONS -> "ITERATION_LIMIT";
             case GAP -> "GAP_LIMIT";
+            case SOLUTIONS -> "SOLUTION_LIMIT";
             case NONE, OTHER -> reason.name();
         };
     }

@@ -86,10 +86,18 @@ final class TreeReader {
             m.forEach((k, v) -> options.put(String.valueOf(k), scalar(v, "trainer.options." + k)));
         }
         Map<?, ?> s = section(tree, "solver");
-        keys(s, "solver.", Set.of("name", "threads", "relativeGap"));
+        keys(s, "solver.", Set.of("name", "threads", "relativeGap", "nodeLimit", "options"));
+        Map<String, String> solverOptions = new LinkedHashMap<>();
+        if (s.containsKey("options")) {
+            if (!(s.get("options") instanceof Map<?, ?> m)) {
+                throw fail("solver.options", "expected an object of option values, got " + kind(s.get("options")));
+            }
+            m.forEach((k, v) -> solverOptions.put(String.valueOf(k), scalar(v, "solver.options." + k)));
+        }
         RunSpec.SolverChoice solver = new RunSpec.SolverChoice(text(s, "solver.", "name", d.solver().name()),
                 s.get("threads") == null ? null : (int) integer(s.get("threads"), "solver.threads"),
-                s.get("relativeGap") == null ? null : number(s.get("relativeGap"), "solver.relativeGap"));
+                s.get("relativeGap") == null ? null : number(s.get("relativeGap"), "solver.relativeGap"),
+                s.get("nodeLimit") == null ? null : integer(s.get("nodeLimit"), "solver.nodeLimit"), solverOptions);
         return new RunSpec(dataSpec, splitSpec, network, formulation, text(tree, "", "loss", d.loss()),
                 new RunSpec.TrainerChoice(text(t, "trainer.", "name", d.trainer().name()), options), solver,
                 tree.containsKey("timeLimitSeconds") ? number(tree.get("timeLimitSeconds"), "timeLimitSeconds")

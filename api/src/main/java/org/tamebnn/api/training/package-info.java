@@ -10,7 +10,7 @@
  * the same service.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.tamebnn.api.training;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A backend for testing {@link AbstractMilpSolver}'s own duties: it ignores any time limit and
  * "searches" until its token is cancelled or {@code maxSeconds} pass, then returns the incumbent
- * x = 1, as CANCELLED or OPTIMAL.
+ * x = 1, stopped by {@link Limit#INTERRUPTED} or OPTIMAL.
  */
 final class LoopingSolver extends AbstractMilpSolver {
     final CountDownLatch started = new CountDownLatch(1);
@@ -42,8 +42,11 @@ final class LoopingSolver extends AbstractMilpSolver {
                 break;
             }
         }
-        SolveStatus status = cancellation.isCancelled() ? SolveStatus.CANCELLED : SolveStatus.OPTIMAL;
-        return new SolveResult("looping", status, "", 1, Double.NaN, new double[] {1}, null, elapsed(startNanos), 0);
+        if (cancellation.isCancelled()) {
+            return SolveResult.stopped("looping", Limit.INTERRUPTED, "interrupted", "", 1, Double.NaN, new double[] {1},
+                    0);
+        }
+        return SolveResult.ended("looping", SolveStatus.OPTIMAL, "optimal", "", 1, 1, new double[] {1}, null, 0);
     }
 
     /** min x over x ∈ [0, 1]: the model the loop pretends to solve. */

@@ -46,7 +46,7 @@ class SolveStartTest {
         recorder.started.get(10, TimeUnit.SECONDS);
         token.cancel();
         SolveResult r = running.get(10, TimeUnit.SECONDS);
-        assertEquals(SolveStatus.CANCELLED, r.status(), r::toString);
+        assertEquals(Limit.INTERRUPTED, r.limit(), r::toString);
         assertEquals("", r.message(), "the backend's own cancel, not the refusal of a cancelled solve");
         assertEquals(List.of("start"), recorder.heard);
     }
@@ -58,7 +58,7 @@ class SolveStartTest {
         CancellationToken token = new CancellationToken();
         token.cancel();
         SolveResult r = solver.solve(LoopingSolver.model(), SolveParams.defaults(), recorder, token);
-        assertEquals(SolveStatus.CANCELLED, r.status());
+        assertEquals(Limit.INTERRUPTED, r.limit());
         assertEquals("cancelled before the solve started", r.message());
         assertTrue(recorder.heard.isEmpty(), recorder.heard::toString);
         assertEquals(1, solver.started.getCount(), "the backend never ran");

@@ -18,7 +18,7 @@ class WatchdogTest {
     void aCancellableBackendThatOverrunsItsLimitIsStoppedAndReportsTimeLimit() {
         var solver = new LoopingSolver(EnumSet.of(Capability.TIME_LIMIT, Capability.CANCELLATION), 2);
         SolveResult r = solver.solve(LoopingSolver.model(), SolveParams.defaults().withTimeLimitSeconds(0.3));
-        assertEquals(SolveStatus.TIME_LIMIT, r.status(), r::toString);
+        assertEquals(Limit.TIME, r.limit(), r::toString);
         assertTrue(r.message().contains("overran it and was stopped by the watchdog"), r.message());
         assertEquals(1, r.values()[0], "the incumbent is kept");
     }
@@ -33,7 +33,7 @@ class WatchdogTest {
         assertTrue(solver.started.await(10, TimeUnit.SECONDS), "the backend's loop never began");
         token.cancel();
         SolveResult r = running.get(10, TimeUnit.SECONDS);
-        assertEquals(SolveStatus.CANCELLED, r.status(), r::toString);
+        assertEquals(Limit.INTERRUPTED, r.limit(), r::toString);
         assertFalse(r.message().contains("watchdog"), r.message());
     }
 

@@ -1,12 +1,14 @@
 package org.tamebnn.api.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.SolveStatus;
 
 class TrainerOptionsTest {
@@ -38,10 +40,16 @@ class TrainerOptionsTest {
 
     @Test
     void statusesMapToOneVocabularyThatNeverOverstates() {
-        assertEquals("TIME_LIMIT", Termination.of(SolveStatus.TIME_LIMIT, true, "").label());
-        assertEquals(Termination.Reason.NO_SOLUTION, Termination.of(SolveStatus.TIME_LIMIT, false, "").reason());
-        assertEquals(Termination.Reason.ERROR, Termination.of(SolveStatus.UNBOUNDED, true, "").reason());
-        assertEquals("OPTIMAL", Termination.of(SolveStatus.OPTIMAL, true, "").label());
+        assertEquals("TIME_LIMIT", Termination.of(SolveStatus.FEASIBLE, Limit.TIME, true, "").label());
+        assertEquals(Termination.Reason.NO_SOLUTION,
+                Termination.of(SolveStatus.NO_SOLUTION_FOUND, Limit.TIME, false, "").reason());
+        assertEquals("NODE_LIMIT", Termination.of(SolveStatus.FEASIBLE, Limit.NODES, true, "").label());
+        assertEquals(Termination.Reason.CANCELLED,
+                Termination.of(SolveStatus.FEASIBLE, Limit.INTERRUPTED, true, "").reason());
+        assertEquals(Termination.Reason.ERROR, Termination.of(SolveStatus.UNBOUNDED, Limit.NONE, true, "").reason());
+        assertEquals("OPTIMAL", Termination.of(SolveStatus.OPTIMAL, Limit.NONE, true, "").label());
+        assertEquals("OPTIMAL_UNCONFIRMED", Termination.of(SolveStatus.OPTIMAL_UNCONFIRMED, Limit.NONE, true, "").label());
+        assertFalse(Termination.of(SolveStatus.OPTIMAL_UNCONFIRMED, Limit.NONE, true, "").isProven());
         assertEquals("FEASIBLE", Termination.finished().label());
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpModel;
@@ -102,7 +103,7 @@ final class SolverBench {
                     Run run = new Run(subject, backend, r);
                     runs.add(run);
                     printer.printRecord(subject.name(), subject.model().rowCount(), subject.model().variableCount(),
-                            backend, limitSeconds, r.status(), r.objective(), r.bestBound(),
+                            backend, limitSeconds, r.status(), r.objective(), r.dualBound(),
                             subject.optimum(), run.wallSeconds(), run.modelSeconds(), r.nodes());
                     printer.flush();
                     System.out.printf(Locale.ROOT, "%-12s %-14s %-16s %8.3f s (model %.4f s)%n", subject.name(),
@@ -125,7 +126,7 @@ final class SolverBench {
                         / 1e9));
         for (String b : Backends.MILP) {
             double[] over = runs.stream().filter(r -> r.backend().equals(b)
-                    && r.result().status() == SolveStatus.TIME_LIMIT).mapToDouble(r -> r.wallSeconds() - limit)
+                    && r.result().stoppedBy(Limit.TIME)).mapToDouble(r -> r.wallSeconds() - limit)
                     .toArray();
             sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", b, over.length, seconds(Stats.median(over)),
                     seconds(java.util.Arrays.stream(over).max().orElse(Double.NaN))));

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.tamebnn.api.loss.LossFunction;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;
@@ -89,8 +90,8 @@ public final class ExactTrainer {
         Optional<HeuristicStart> fallback = start.filter(st -> betterThanSolver(st, r));
         if (!r.hasSolution() && fallback.isEmpty()) {
             String why = r.message().isEmpty() ? "the solver returned no solution" : r.message();
-            return new TrainingResult(r.solver(), r.status(), why, Optional.empty(), Optional.empty(), Double.NaN,
-                    r.bestBound(), Double.NaN, milp.lossBound(r.bestBound()), Double.NaN, Double.NaN,
+            return new TrainingResult(r.solver(), r.status(), r.limit(), why, Optional.empty(), Optional.empty(), Double.NaN,
+                    r.dualBound(), Double.NaN, milp.lossBound(r.dualBound()), Double.NaN, Double.NaN,
                     prepared, r.wallTime(), r.nodes(), milp, start, false);
         }
         double[] x = fallback.map(HeuristicStart::solution).orElseGet(r::values);
@@ -113,8 +114,10 @@ public final class ExactTrainer {
         }
         TrainedBnn network = milp.extract(x);
         ConsistencyReport report = ConsistencyCheck.check(milp, x, objective, network, loss);
-        return new TrainingResult(r.solver(), r.status(), message, Optional.of(network), Optional.of(report),
-                objective, r.bestBound(), milp.lossPart(objective, x), milp.lossBound(r.bestBound()),
+        // a start that stands in for a stopped solver's missing or worse answer is a feasible network
+        SolveStatus status = fallback.isPresent() ? SolveStatus.FEASIBLE : r.status();
+        return new TrainingResult(r.solver(), status, r.limit(), message, Optional.of(network), Optional.of(report),
+                objective, r.dualBound(), milp.lossPart(objective, x), milp.lossBound(r.dualBound()),
                 milp.margin(x), milp.model().maxViolation(x), prepared, solveTime, nodes, milp, start,
                 fallback.isPresent());
     }
@@ -139,7 +142,7 @@ public final class ExactTrainer {
      * failed or claimed infeasibility keeps its answer, so that the claim is seen, not covered up.
      */
     private static boolean betterThanSolver(HeuristicStart start, SolveResult r) {
-        if (!start.feasible() || r.status() != SolveStatus.TIME_LIMIT && r.status() != SolveStatus.CANCELLED) {
+        if (!start.feasible() || !r.stoppedBy(Limit.TIME) && !r.isCancelled()) {
             return false;
         }
         return !r.hasSolution() || start.objective() < r.objective() - 1e-9;

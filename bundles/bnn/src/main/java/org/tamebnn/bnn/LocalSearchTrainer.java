@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 import org.tamebnn.api.loss.LossFunction;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpModel;
@@ -278,9 +279,9 @@ public final class LocalSearchTrainer {
                     stop = "MILP " + t + " ended " + r.status() + (r.message().isEmpty() ? "" : " (" + r.message() + ")");
                     break;
                 }
-                if (r.status() == SolveStatus.TIME_LIMIT || r.status() == SolveStatus.CANCELLED) {
-                    timedOut |= r.status() == SolveStatus.TIME_LIMIT;
-                    stop = r.status() == SolveStatus.CANCELLED ? "cancelled" : "the time limit was reached";
+                if (r.stoppedBy(Limit.TIME) || r.isCancelled()) {
+                    timedOut |= r.stoppedBy(Limit.TIME);
+                    stop = r.isCancelled() ? "cancelled" : "the time limit was reached";
                     break;
                 }
                 unchanged = improved ? 0 : unchanged + 1;
@@ -321,13 +322,13 @@ public final class LocalSearchTrainer {
         TrainingResult result(Point best, List<LocalSearchResult.Restart> runs, int bestIndex,
                 Optional<HeuristicStart> start) {
             String name = solver.info().name();
-            SolveStatus status = cancel.isCancelled() ? SolveStatus.CANCELLED
-                    : timedOut ? SolveStatus.TIME_LIMIT : SolveStatus.FEASIBLE;
+            // a heuristic proves nothing: it ends stopped, by the caller, the clock, or its own schedule
+            Limit limit = cancel.isCancelled() ? Limit.INTERRUPTED : timedOut ? Limit.TIME : Limit.OTHER;
             String what = "local search (Bah & Kurtz, Algorithm 1): best of " + runs.size() + " restart(s), "
                     + milps + " MILPs; a heuristic, no bound";
             if (best == null) {
                 String why = runs.isEmpty() ? "no restart ran" : runs.getLast().stopReason();
-                return new TrainingResult(name, status, what + "; no network: " + why, Optional.empty(),
+                return new TrainingResult(name, SolveStatus.NO_SOLUTION_FOUND, limit, what + "; no network: " + why, Optional.empty(),
                         Optional.empty(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         buildTime, solveTime, nodes, milp, start, false);
             }
@@ -335,7 +336,7 @@ public final class LocalSearchTrainer {
             TrainedBnn network = milp.extract(x);
             ConsistencyReport report = ConsistencyCheck.check(milp, x, best.objective(), network, loss);
             String message = what + "; restart " + bestIndex + " " + runs.get(bestIndex).stopReason();
-            return new TrainingResult(name, status, message, Optional.of(network), Optional.of(report),
+            return new TrainingResult(name, SolveStatus.FEASIBLE, limit, message, Optional.of(network), Optional.of(report),
                     best.objective(), Double.NaN, milp.lossPart(best.objective(), x), Double.NaN, milp.margin(x),
                     milp.model().maxViolation(x), buildTime, solveTime, nodes, milp, start, best.fromStart());
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.tamebnn.api.loss.LossFunction;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpSolver;
@@ -152,13 +153,13 @@ public final class OnlineTrainer {
      */
     private static TrainingResult read(BnnMilp milp, SolveResult r, Optional<double[]> start, LossFunction loss,
             Duration build) {
-        boolean stopped = r.status() == SolveStatus.TIME_LIMIT || r.status() == SolveStatus.CANCELLED;
+        boolean stopped = r.stoppedBy(Limit.TIME) || r.isCancelled();
         Optional<double[]> fallback = start.filter(x -> stopped
                 && (!r.hasSolution() || milp.model().objectiveValue(x) < r.objective() - 1e-9));
         if (!r.hasSolution() && fallback.isEmpty()) {
             String why = r.message().isEmpty() ? "the solver returned no solution" : r.message();
-            return new TrainingResult(r.solver(), r.status(), why, Optional.empty(), Optional.empty(), Double.NaN,
-                    r.bestBound(), Double.NaN, milp.lossBound(r.bestBound()), Double.NaN, Double.NaN, build,
+            return new TrainingResult(r.solver(), r.status(), r.limit(), why, Optional.empty(), Optional.empty(), Double.NaN,
+                    r.dualBound(), Double.NaN, milp.lossBound(r.dualBound()), Double.NaN, Double.NaN, build,
                     r.wallTime(), r.nodes(), milp, Optional.empty(), false);
         }
         double[] x = fallback.orElseGet(r::values);
@@ -169,8 +170,8 @@ public final class OnlineTrainer {
                         + (r.hasSolution() ? "only a worse one" : "none");
         TrainedBnn network = milp.extract(x);
         ConsistencyReport report = ConsistencyCheck.check(milp, x, objective, network, loss);
-        return new TrainingResult(r.solver(), r.status(), message, Optional.of(network), Optional.of(report), objective,
-                r.bestBound(), milp.lossPart(objective, x), milp.lossBound(r.bestBound()), milp.margin(x),
+        return new TrainingResult(r.solver(), r.status(), r.limit(), message, Optional.of(network), Optional.of(report), objective,
+                r.dualBound(), milp.lossPart(objective, x), milp.lossBound(r.dualBound()), milp.margin(x),
                 milp.model().maxViolation(x), build, r.wallTime(), r.nodes(), milp, Optional.empty(),
                 fallback.isPresent());
     }

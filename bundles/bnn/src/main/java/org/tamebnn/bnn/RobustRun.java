@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.tamebnn.api.loss.LossFunction;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpSolver;
@@ -98,8 +99,8 @@ final class RobustRun {
         if (!r.hasSolution()) {
             log.add(new RobustIteration(it, scenarioCount, r.status(), Double.NaN, Double.NaN, bound, Double.NaN,
                     lower, upper, 0, 0, r.wallTime(), Duration.ZERO, elapsed()));
-            if (r.status() == SolveStatus.TIME_LIMIT || r.status() == SolveStatus.CANCELLED) {
-                return r.status() == SolveStatus.CANCELLED ? RobustResult.Stop.CANCELLED
+            if (r.stoppedBy(Limit.TIME) || r.isCancelled()) {
+                return r.isCancelled() ? RobustResult.Stop.CANCELLED
                         : RobustResult.Stop.TIME_LIMIT;
             }
             notes.add("master " + it + ": " + r.solver() + " ended " + r.status()
@@ -176,7 +177,7 @@ final class RobustRun {
             // the network's robust loss is its master value: only the master's tolerance is left
             notes.add("no violated scenario in round " + it + "; the gap left is the master's ("
                     + r.status() + ")");
-            return r.status() == SolveStatus.TIME_LIMIT ? RobustResult.Stop.TIME_LIMIT
+            return r.stoppedBy(Limit.TIME) ? RobustResult.Stop.TIME_LIMIT
                     : RobustResult.Stop.CONVERGED;
         }
         if (added == 0) {
@@ -223,7 +224,7 @@ final class RobustRun {
      * 0-1 loss), rounded up to the next integer, as the optimum is one.
      */
     private double masterBound(SolveResult r) {
-        double b = r.bestBound();
+        double b = r.dualBound();
         if (Double.isNaN(b) && r.status() == SolveStatus.OPTIMAL) {
             b = r.objective();
         }

@@ -11,6 +11,7 @@ import org.tamebnn.api.dual.DualConstructor;
 import org.tamebnn.api.dual.DualRequest;
 import org.tamebnn.api.dual.DualResult;
 import org.tamebnn.api.loss.LossFunction;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolver;
@@ -265,7 +266,7 @@ public final class TameTrainer {
         double objective = milp.model().objectiveValue(full);
         TrainedBnn network = milp.extract(full);
         ConsistencyReport report = ConsistencyCheck.check(milp, full, objective, network, loss);
-        return new TrainingResult(r.solver(), SolveStatus.FEASIBLE,
+        return new TrainingResult(r.solver(), SolveStatus.FEASIBLE, Limit.OTHER,
                 "the first layer stepped by conservative fields, the rest solved: no bound",
                 Optional.of(network), Optional.of(report), objective, Double.NaN, milp.lossPart(objective, full),
                 Double.NaN, milp.margin(full), milp.model().maxViolation(full), Duration.ZERO, solveTime, r.nodes(),

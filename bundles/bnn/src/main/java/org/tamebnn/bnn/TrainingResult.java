@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
 
@@ -14,7 +15,8 @@ import org.tamebnn.api.milp.SolveStatus;
  * {@link #message()} says why, in the solver's words.
  *
  * @param solver             the solver's name
- * @param status             how the solve ended
+ * @param status             why the solve ended
+ * @param limit              what stopped it, for {@link SolveStatus#FEASIBLE} and {@link SolveStatus#NO_SOLUTION_FOUND}
  * @param message            the solver's message (empty for a plain optimum)
  * @param network            the trained network, if a solution was found
  * @param consistency        the guard's comparison of solver and forward pass, with the network
@@ -31,10 +33,25 @@ import org.tamebnn.api.milp.SolveStatus;
  * @param start              the heuristic start, when one was made
  * @param networkFromStart   true when the network is the start's, the solver having stopped with nothing better
  */
-public record TrainingResult(String solver, SolveStatus status, String message, Optional<TrainedBnn> network,
+public record TrainingResult(String solver, SolveStatus status, Limit limit, String message, Optional<TrainedBnn> network,
         Optional<ConsistencyReport> consistency, double objective, double bestBound, double trainingLoss,
         double lossBound, double margin, double solutionViolation, Duration buildTime, Duration solveTime,
         long nodes, BnnMilp milp, Optional<HeuristicStart> start, boolean networkFromStart) {
+
+    /** True when the run was cancelled through its token. */
+    public boolean isCancelled() {
+        return limit == Limit.INTERRUPTED;
+    }
+
+    /** True when {@code which} stopped the run. */
+    public boolean stoppedBy(Limit which) {
+        return limit == which;
+    }
+
+    /** The status word for tables: the status, or the limit that stopped the run (as {@link SolveResult#label()}). */
+    public String label() {
+        return SolveResult.label(status, limit);
+    }
 
     /** True when the solver returned a solution and so there is a network. */
     public boolean hasNetwork() {
@@ -43,7 +60,7 @@ public record TrainingResult(String solver, SolveStatus status, String message, 
 
     /** The network, or an exception carrying the reason there is none. */
     public TrainedBnn networkOrThrow() {
-        return network.orElseThrow(() -> new IllegalStateException("no network: " + solver + " ended " + status
+        return network.orElseThrow(() -> new IllegalStateException("no network: " + solver + " ended " + label()
                 + (message.isEmpty() ? "" : " (" + message + ")")));
     }
 
@@ -64,7 +81,7 @@ public record TrainingResult(String solver, SolveStatus status, String message, 
 
     /** One line for logs and the console. */
     public String describe() {
-        var sb = new StringBuilder().append(solver).append(": ").append(status);
+        var sb = new StringBuilder().append(solver).append(": ").append(label());
         if (!message.isEmpty()) {
             sb.append(" (").append(message).append(')');
         }

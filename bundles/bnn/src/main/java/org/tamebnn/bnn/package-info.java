@@ -23,7 +23,7 @@
  * is the data point); names inside the MILP use the paper's numbering from 1.
  */
 @Export
-@Version("2.4.0")
+@Version("3.0.0")
 package org.tamebnn.bnn;
 
 import org.osgi.annotation.bundle.Export;

@@ -39,8 +39,8 @@ class ClaimCheckTest {
         public SolveResult solve(MilpModel m, SolveParams p, SolveListener l, CancellationToken c) {
             double[] x = p.mipStart().orElseThrow();
             double objective = m.objectiveValue(x);
-            return new SolveResult("overconfident", SolveStatus.OPTIMAL, "", objective, objective, x, null,
-                    Duration.ofMillis(1), 0);
+            return SolveResult.ended("overconfident", SolveStatus.OPTIMAL, "optimal", "", objective, objective, x,
+                    null, 0);
         }
     };
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpModel;
@@ -43,9 +44,9 @@ class TrainerOutcomesTest {
     /** At a time limit with an incumbent the network is read back, checked, and the gap reported. */
     @Test
     void anIncumbentAtTheTimeLimitIsExtractedAndChecked() {
-        MilpSolver stopped = new Relabelling(Fixtures.scip(), SolveStatus.TIME_LIMIT, -1.0);
+        MilpSolver stopped = new Relabelling(Fixtures.scip(), Limit.TIME, -1.0);
         TrainingResult r = Fixtures.train(xor, spec, FormulationOptions.paper(), stopped);
-        assertEquals(SolveStatus.TIME_LIMIT, r.status());
+        assertEquals(Limit.TIME, r.limit());
         assertTrue(r.hasNetwork(), r::describe);
         assertTrue(r.consistency().orElseThrow().consistent(), r::describe);
         assertEquals(-1.0, r.lossBound());
@@ -63,8 +64,8 @@ class TrainerOutcomesTest {
 
             @Override
             public SolveResult solve(MilpModel m, SolveParams p, SolveListener l, CancellationToken c) {
-                return new SolveResult("nothing", SolveStatus.TIME_LIMIT, "time limit 1 s reached, no incumbent",
-                        Double.NaN, 0.5, null, null, Duration.ofSeconds(1), 7);
+                return SolveResult.stopped("nothing", Limit.TIME, "", "time limit 1 s reached, no incumbent",
+                        Double.NaN, 0.5, null, 7);
             }
         };
         TrainingResult r = new ExactTrainer().withHeuristicStart(false).train(xor, spec, FormulationOptions.paper(),
@@ -84,8 +85,8 @@ class TrainerOutcomesTest {
         assertEquals(Fixtures.errors(started.networkOrThrow(), xor), started.trainingLoss(), 1e-9);
     }
 
-    /** A real solve reported with another status and bound, as a solver stopped by a limit would. */
-    private record Relabelling(MilpSolver inner, SolveStatus status, double bound) implements MilpSolver {
+    /** A real solve reported as stopped by a limit, with another bound, as a solver stopped by a limit would. */
+    private record Relabelling(MilpSolver inner, Limit limit, double bound) implements MilpSolver {
         @Override
         public SolverInfo info() {
             return inner.info();
@@ -94,8 +95,8 @@ class TrainerOutcomesTest {
         @Override
         public SolveResult solve(MilpModel m, SolveParams p, SolveListener l, CancellationToken c) {
             SolveResult r = inner.solve(m, p, l, c);
-            return new SolveResult(r.solver(), status, "time limit reached", r.objective(), bound, r.values(), null,
-                    r.wallTime(), r.nodes());
+            return SolveResult.stopped(r.solver(), limit, "", "time limit reached", r.objective(), bound, r.values(),
+                    r.nodes());
         }
     }
 }

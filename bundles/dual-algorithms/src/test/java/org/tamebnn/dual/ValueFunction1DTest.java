@@ -43,7 +43,7 @@ class ValueFunction1DTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ortools-scip", "ortools-highs", "ojalgo"})
+    @ValueSource(strings = {"ortools-scip", "ortools-highs", "highs"})
     void reproducesEveryBreakpointOfTheNotesTable(String solver) {
         ValueFunction1D z = example(solver);
         List<RunningExample.Breakpoint> table = RunningExample.breakpointTable();

@@ -11,7 +11,6 @@ import org.tamebnn.api.loss.LossFunction;
 import org.tamebnn.api.loss.OutputKind;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.SolveResult;
-import org.tamebnn.api.milp.SolveStatus;
 import org.tamebnn.solver.ojalgo.OjAlgoSolver;
 
 /**
@@ -69,7 +68,7 @@ class LossPropertiesTest {
                         loss.addTo(b, "s0_o0", col, kind, t, w);
                         MilpModel m = b.build();
                         SolveResult r = solver.solve(m);
-                        assertEquals(SolveStatus.OPTIMAL, r.status(), loss.name());
+                        assertTrue(r.status().claimsOptimum(), loss.name());
                         assertEquals(w * loss.value(output, t), r.objective(), 1e-7,
                                 () -> loss.name() + " at output " + output + ", target " + t + ", weight " + w);
                     });

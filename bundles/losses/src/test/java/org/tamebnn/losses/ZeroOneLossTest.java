@@ -35,7 +35,8 @@ class ZeroOneLossTest {
                 MilpModel m = b.build();
                 assertEquals(3.0 * loss.value(fixed, target), m.objectiveValue(new double[] { fixed }), 1e-12);
                 SolveResult r = new OjAlgoSolver().solve(m);
-                assertEquals(SolveStatus.OPTIMAL, r.status());
+                // ojAlgo gives no MILP bound: its optimum is a claim, checked here by the objective
+                assertEquals(SolveStatus.OPTIMAL_UNCONFIRMED, r.status());
                 assertEquals(3.0 * loss.value(fixed, target), r.objective(), 1e-9);
             }
         }

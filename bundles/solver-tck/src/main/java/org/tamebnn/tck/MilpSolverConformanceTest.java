@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.MilpModel;
@@ -196,7 +198,7 @@ public abstract class MilpSolverConformanceTest {
     private static final Duration HARD_LIMIT = Duration.ofSeconds(1);
 
     /**
-     * A solve with a 1 s limit on a model no backend can finish in that time ends with TIME_LIMIT,
+     * A solve with a 1 s limit on a model no backend can finish in that time ends stopped by the time limit,
      * and a point it returns is feasible. How long after the limit it returns is a benchmark figure,
      * not a test: see the time-limit overrun in {@code bundles/bench} (SolverBench).
      */
@@ -206,7 +208,7 @@ public abstract class MilpSolverConformanceTest {
         requires(Capability.TIME_LIMIT);
         MilpModel model = hardModel(1);
         SolveResult r = solver().solve(model, SolveParams.defaults().withTimeLimit(HARD_LIMIT));
-        assertEquals(SolveStatus.TIME_LIMIT, r.status(), r::toString);
+        assertEquals(Limit.TIME, r.limit(), r::toString);
         if (r.hasSolution()) {
             assertFeasible(model, r);
         }
@@ -219,17 +221,17 @@ public abstract class MilpSolverConformanceTest {
         requires(Capability.TIME_LIMIT);
         MilpModel model = hardModel(2);
         SolveResult r = solver().solve(model, SolveParams.defaults().withTimeLimit(HARD_LIMIT));
-        assertEquals(SolveStatus.TIME_LIMIT, r.status(), r::toString);
+        assertEquals(Limit.TIME, r.limit(), r::toString);
         assertFeasible(model, r);
-        if (!Double.isNaN(r.bestBound())) {
-            assertTrue(r.bestBound() <= r.objective() + tolerance(r.objective()), r::toString);
+        if (!Double.isNaN(r.dualBound())) {
+            assertTrue(r.dualBound() <= r.objective() + tolerance(r.objective()), r::toString);
         }
     }
 
     /**
      * Cancelling from another thread once the solve has begun (the solver says so with
      * {@link SolveListener#onStart()}, which {@link org.tamebnn.api.milp.AbstractMilpSolver} calls)
-     * ends it as the backend's CANCELLED, not as a solve cancelled before it began, and a point it
+     * ends it as stopped by {@link Limit#INTERRUPTED}, not as a solve cancelled before it began, and a point it
      * keeps is feasible. The cancel reaches the solve wherever it is by then, translating the model
      * or searching; the outcome must be the same. How soon the solve returns after the cancel is a
      * benchmark figure, not a test: see the cancel latency in {@code bundles/bench} (SolverBench).
@@ -259,7 +261,7 @@ public abstract class MilpSolverConformanceTest {
                 + " (SolveListener.onStart): " + running.join());
         token.cancel();
         SolveResult r = running.get(150, TimeUnit.SECONDS);
-        assertEquals(SolveStatus.CANCELLED, r.status(), r::toString);
+        assertEquals(Limit.INTERRUPTED, r.limit(), r::toString);
         assertFalse(r.message().contains("before the solve started"), r::message);
         if (r.hasSolution()) {
             assertFeasible(model, r);
@@ -305,7 +307,7 @@ public abstract class MilpSolverConformanceTest {
     }
 
     /**
-     * A MILP solver reaches the known optimum, or says TIME_LIMIT honestly: then its incumbent is
+     * A MILP solver reaches the known optimum, or says honestly that the time limit stopped it: then its incumbent is
      * no better than the optimum and its bound (when known) no worse. An LP-only solver's relaxation
      * optimum must bound the known optimum from below.
      */
@@ -320,7 +322,7 @@ public abstract class MilpSolverConformanceTest {
         MilpModel solved = integer ? model : model.relaxation();
         SolveResult r = solver().solve(solved, SolveParams.defaults().withTimeLimit(cfg.miplibTimeLimit()));
         System.out.printf("[tck] %-16s %-8s %-14s objective %-16s bound %-16s %6d ms%n", solver().info().name(),
-                instance.name(), r.status(), r.objective(), r.bestBound(), r.wallTime().toMillis());
+                instance.name(), r.status(), r.objective(), r.dualBound(), r.wallTime().toMillis());
         if (!integer) {
             assertEquals(SolveStatus.OPTIMAL, r.status(), r.message());
             assertTrue(r.objective() <= instance.optimum() + tolerance(instance.optimum()),
@@ -329,23 +331,84 @@ public abstract class MilpSolverConformanceTest {
             return;
         }
         switch (r.status()) {
-            case OPTIMAL -> {
+            case OPTIMAL, OPTIMAL_UNCONFIRMED -> {
+                assertOptimumTyped(r);
                 assertClose(instance.optimum(), r.objective(), instance.name() + " optimum");
                 assertFeasible(model, r);
             }
-            case TIME_LIMIT -> {
+            case FEASIBLE, NO_SOLUTION_FOUND -> {
+                assertEquals(Limit.TIME, r.limit(), r::toString);
                 if (r.hasSolution()) {
                     assertFeasible(model, r);
                     assertTrue(r.objective() >= instance.optimum() - tolerance(instance.optimum()),
                             "incumbent " + r.objective() + " better than the proven optimum " + instance.optimum());
                 }
-                if (!Double.isNaN(r.bestBound())) {
-                    assertTrue(r.bestBound() <= instance.optimum() + tolerance(instance.optimum()),
-                            "bound " + r.bestBound() + " above the optimum " + instance.optimum());
+                if (!Double.isNaN(r.dualBound())) {
+                    assertTrue(r.dualBound() <= instance.optimum() + tolerance(instance.optimum()),
+                            "bound " + r.dualBound() + " above the optimum " + instance.optimum());
                 }
             }
-            default -> fail(instance.name() + ": expected OPTIMAL or an honest TIME_LIMIT, got " + r);
+            default -> fail(instance.name() + ": expected OPTIMAL or an honest stop at the time limit, got " + r);
         }
+    }
+
+    /**
+     * A node limit of one stops a solve the root cannot finish: the result says {@link Limit#NODES}
+     * (or the optimum, should the backend's root prove it), and a point it keeps is feasible.
+     */
+    @Test
+    void nodeLimitStopsTheSolveAndSaysSo() {
+        requires(Capability.INTEGER_VARIABLES);
+        requires(Capability.NODE_LIMIT);
+        MilpModel model = hardModel(6);
+        SolveResult r = solver().solve(model, SolveParams.defaults().withNodeLimit(1).withTimeLimitSeconds(60));
+        assertTrue(r.status() == SolveStatus.OPTIMAL || r.limit() == Limit.NODES, r::toString);
+        if (r.hasSolution()) {
+            assertFeasible(model, r);
+        }
+    }
+
+    /** A solution limit of one stops at the first feasible point (x = 0 is one here) and says so. */
+    @Test
+    void solutionLimitStopsAtTheFirstSolution() {
+        requires(Capability.INTEGER_VARIABLES);
+        requires(Capability.SOLUTION_LIMIT);
+        MilpModel model = hardModel(7);
+        SolveResult r = solver().solve(model, SolveParams.defaults().withSolutionLimit(1).withTimeLimitSeconds(60));
+        assertEquals(Limit.SOLUTIONS, r.limit(), r::toString);
+        assertFeasible(model, r);
+    }
+
+    /** A raw option the backend does not know is an error that names it; the solve never runs blind. */
+    @Test
+    void anUnknownRawOptionIsAnErrorNamingIt() {
+        requires(Capability.INTEGER_VARIABLES);
+        requires(Capability.RAW_OPTIONS);
+        SolveResult r = solver().solve(KnownModels.binaryKnapsack(), SolveParams.defaults().withOption(
+                "no_such_option_anywhere", "1"));
+        assertEquals(SolveStatus.ERROR, r.status(), r::toString);
+        assertTrue(r.message().contains("no_such_option_anywhere"), r::message);
+    }
+
+    /** A raw option the backend knows ({@link #sampleOption()}) is taken, and the solve still reaches its optimum. */
+    @Test
+    void aKnownRawOptionIsTaken() {
+        requires(Capability.INTEGER_VARIABLES);
+        requires(Capability.RAW_OPTIONS);
+        Map.Entry<String, String> option = sampleOption();
+        Assumptions.assumeTrue(option != null, () -> solver().info().name() + " names no sample option: skipped");
+        MilpModel model = KnownModels.binaryKnapsack();
+        SolveResult r = solver().solve(model, SolveParams.defaults().withOption(option.getKey(), option.getValue()));
+        assertTrue(r.status().claimsOptimum(), r::toString);
+        assertFeasible(model, r);
+    }
+
+    /**
+     * One option of the backend's own, by its own name and a valid value, for
+     * {@link #aKnownRawOptionIsTaken()}; {@code null} (the default) skips that test.
+     */
+    protected Map.Entry<String, String> sampleOption() {
+        return null;
     }
 
     // ---- helpers shared by the tests above and available to subclasses ----
@@ -361,10 +424,25 @@ public abstract class MilpSolverConformanceTest {
     /** Solves {@code model}, asserts OPTIMAL with {@code expected}, re-checks the solution. */
     protected SolveResult assertOptimal(MilpModel model, double expected) {
         SolveResult r = solver().solve(model);
-        assertEquals(SolveStatus.OPTIMAL, r.status(), () -> model.name() + ": " + r);
+        assertTrue(r.status().claimsOptimum(), () -> model.name() + ": " + r);
+        assertOptimumTyped(r);
         assertClose(expected, r.objective(), model.name() + " objective");
         assertFeasible(model, r);
         return r;
+    }
+
+    /**
+     * An optimum is typed as the backend can back it: {@link SolveStatus#OPTIMAL} from a backend that
+     * declares {@link Capability#BEST_BOUND} (its bound confirms it), and from any backend on an LP;
+     * {@link SolveStatus#OPTIMAL_UNCONFIRMED} allowed only for a MILP from a backend without bounds.
+     * The backend's own status word is kept.
+     */
+    protected void assertOptimumTyped(SolveResult r) {
+        assertFalse(r.rawStatus().isBlank(), () -> solver().info().name() + " kept no raw status: " + r);
+        if (r.status() == SolveStatus.OPTIMAL_UNCONFIRMED) {
+            assertFalse(solver().info().supports(Capability.BEST_BOUND), () -> solver().info().name()
+                    + " declares BEST_BOUND yet left an optimum unconfirmed: " + r);
+        }
     }
 
     protected void assertStatusIn(MilpModel model, SolveStatus... allowed) {

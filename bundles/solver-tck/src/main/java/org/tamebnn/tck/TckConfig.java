@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param absoluteTolerance    allowed absolute error in objectives and in the feasibility of returned points
  * @param relativeTolerance    allowed relative error in objectives (MIPLIB optima are given to ~1e-7)
- * @param miplibTimeLimit      time limit for each MIPLIB instance; a backend that hits it must say TIME_LIMIT
+ * @param miplibTimeLimit      time limit for each MIPLIB instance; a backend that hits it must say the time limit stopped it
  * @param excludedInstances    MIPLIB instances not to run, by name
  * @param exclusionReason      why those are excluded (printed with each skip)
  * @param knownDefects         kit tests (by method name) that the backend is known to fail, each with

@@ -98,6 +98,10 @@ public class BnnCommands {
     private static final String TRAINER = "the trainer (default exact):";
     private static final String TRAINERS = "trainers to compare, comma-separated (default exact); MILP trainers run on each solver:";
     private static final String TRAINER_OPTIONS = "the trainers' own options as key=value,key=value (e.g. restarts=3 or iterations=20,dual=bb)";
+    static final String SOLVER_OPTION = "the solver's own settings by its own names, NAME=VALUE,NAME=VALUE (e.g."
+            + " mip_heuristic_effort=0.3 for highs, limits/stallnodes=1000 for scip); checked by the solver, an unknown"
+            + " name is an error";
+    static final String NODE_LIMIT = "the most branch-and-bound nodes per solve, where the solver supports it (default: none)";
     private static final String PLOT = "write the loss curves of the trainers that iterate to FILE.png and FILE.svg";
 
     private static final String TRAINER_LIST = " exact, local-search, online, robust, ste, dnn, tame or any installed (bnn:trainers lists them with their options)";
@@ -142,12 +146,14 @@ public class BnnCommands {
             @Descriptor(TASK) @Parameter(names = { "--task" }, absentValue = "classification") String task,
             @Descriptor(FORMAT) @Parameter(names = { "--format" }, absentValue = "table") String format,
             @Descriptor(SPEC) @Parameter(names = { "--spec" }, absentValue = "") String specFile,
-            @Descriptor(PRINT_SPEC) @Parameter(names = { "--print-spec" }, presentValue = "true", absentValue = "false") boolean printSpec) {
+            @Descriptor(PRINT_SPEC) @Parameter(names = { "--print-spec" }, presentValue = "true", absentValue = "false") boolean printSpec,
+            @Descriptor(SOLVER_OPTION) @Parameter(names = { "--option" }, absentValue = "") String option,
+            @Descriptor(NODE_LIMIT) @Parameter(names = { "--node-limit" }, absentValue = "0") long nodeLimit) {
         OutcomeFormats.checkFormat(format);
         RunSpec spec = specFile.isEmpty()
                 ? new RunSpecOptions(data, label, drop, missing, trainSize, perClass, seed, task, hidden, variant, weights,
-                        activation, epsilon, formulation, maxMargin, marginCap, start, objectives, loss, timeLimit)
-                        .toSpec(trainer, trainerOptions, solver)
+                        activation, epsilon, formulation, maxMargin, marginCap, start, objectives, loss, timeLimit, option,
+                        nodeLimit).toSpec(trainer, trainerOptions, solver)
                 : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));
         RunControl control = savedStart(RunControl.none().withDirectory(SolverCommands.folder(session)), spec, session);
         if (printSpec) {
@@ -280,13 +286,15 @@ public class BnnCommands {
             @Descriptor(PLOT) @Parameter(names = { "--plot" }, absentValue = "") String plot,
             @Descriptor(FORMAT) @Parameter(names = { "--format" }, absentValue = "table") String format,
             @Descriptor(SPEC) @Parameter(names = { "--spec" }, absentValue = "") String specFile,
-            @Descriptor(PRINT_SPEC) @Parameter(names = { "--print-spec" }, presentValue = "true", absentValue = "false") boolean printSpec) {
+            @Descriptor(PRINT_SPEC) @Parameter(names = { "--print-spec" }, presentValue = "true", absentValue = "false") boolean printSpec,
+            @Descriptor(SOLVER_OPTION) @Parameter(names = { "--option" }, absentValue = "") String option,
+            @Descriptor(NODE_LIMIT) @Parameter(names = { "--node-limit" }, absentValue = "0") long nodeLimit) {
         OutcomeFormats.checkFormat(format);
         List<String> trainerNames = names(trainers);
         RunSpec spec = specFile.isEmpty()
                 ? new RunSpecOptions(data, label, drop, missing, trainSize, perClass, seed, "classification", hidden, variant,
-                        weights, activation, epsilon, formulation, maxMargin, marginCap, start, objectives, loss, timeLimit)
-                        .toSpec(trainerNames.isEmpty() ? "exact" : trainerNames.get(0), trainerOptions, "")
+                        weights, activation, epsilon, formulation, maxMargin, marginCap, start, objectives, loss, timeLimit,
+                        option, nodeLimit).toSpec(trainerNames.isEmpty() ? "exact" : trainerNames.get(0), trainerOptions, "")
                 : OutcomeFormats.readSpec(SolverCommands.resolve(session, specFile));
         if (printSpec) {
             return OutcomeFormats.spec(spec);

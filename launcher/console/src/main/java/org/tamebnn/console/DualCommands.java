@@ -176,7 +176,7 @@ public class DualCommands {
     /** A MILP solver's answer to set a dual bound beside: objective NaN without a solution, bound NaN when unknown. */
     record KnownOptimum(String solver, org.tamebnn.api.milp.SolveStatus status, double objective, double bound) {
         static KnownOptimum of(SolveResult r) {
-            return new KnownOptimum(r.solver(), r.status(), r.hasSolution() ? r.objective() : Double.NaN, r.bestBound());
+            return new KnownOptimum(r.solver(), r.status(), r.hasSolution() ? r.objective() : Double.NaN, r.dualBound());
         }
     }
 

@@ -26,9 +26,9 @@ record Niceness(String a, String b, String c, Boolean aHolds, Boolean bHolds, bo
         String a = switch (feasible.status()) {
             case INFEASIBLE -> "does not hold: " + milp.name() + " proves the MILP infeasible";
             default -> feasible.hasSolution() ? String.format(Locale.ROOT, "holds: %s found a solution of objective %.9g (%s)",
-                    milp.name(), feasible.objective(), feasible.status())
+                    milp.name(), feasible.objective(), feasible.label())
                     : feasible.status() == SolveStatus.UNBOUNDED ? "holds: " + milp.name() + " reports it unbounded"
-                            : "unknown: " + milp.name() + " ended " + feasible.status() + " without a solution";
+                            : "unknown: " + milp.name() + " ended " + feasible.label() + " without a solution";
         };
         // The LP dual {u : uᵀA ≤ c, signs} does not depend on the right-hand side, and it is feasible
         // exactly when the LP over the recession cone (every right-hand side and finite bound 0) is
@@ -39,7 +39,7 @@ record Niceness(String a, String b, String c, Boolean aHolds, Boolean bHolds, bo
             case UNBOUNDED -> false;
             default -> null;
         };
-        String b = bHolds == null ? "unknown: " + lp.name() + " ended " + cone.status() + " on the recession-cone LP"
+        String b = bHolds == null ? "unknown: " + lp.name() + " ended " + cone.label() + " on the recession-cone LP"
                 : bHolds ? "holds: the LP over the relaxation's recession cone is bounded (optimum 0 on " + lp.name()
                         + "), so its dual, the continuous relaxation's dual, is feasible"
                         : "does not hold: the objective decreases without bound along a ray of the continuous"

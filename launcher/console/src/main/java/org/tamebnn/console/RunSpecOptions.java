@@ -17,7 +17,7 @@ import org.tamebnn.bnn.DiscreteActivation;
 record RunSpecOptions(String data, String label, String drop, String missing, int trainSize, int perClass, long seed,
         String task, String hidden, String variant, String weights, String activation, double epsilon,
         String formulation, boolean maxMargin, double marginCap, String start, String objectives, String loss,
-        double timeLimit) {
+        double timeLimit, String solverOptions, long nodeLimit) {
 
     /** The spec these options describe, with {@code trainer}, its options and {@code solver}. */
     RunSpec toSpec(String trainer, String trainerOptions, String solver) {
@@ -49,7 +49,8 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
                     new RunSpec.Formulation(formulation, maxMargin, start, marginCap,
                             Arrays.stream(objectives.split(",")).map(String::strip).toList()), loss,
                     new RunSpec.TrainerChoice(trainer, trainerOptions(trainerOptions)),
-                    new RunSpec.SolverChoice(solver, null, null), timeLimit);
+                    new RunSpec.SolverChoice(solver, null, null, SolverCommands.nodeLimit(nodeLimit),
+                            pairs("--option", solverOptions)), timeLimit);
         } catch (TrainingException e) {
             // the spec checks the values; its message names the spec's field, the user typed the option
             throw new CommandFailure(asOption(e.getMessage()));
@@ -73,12 +74,17 @@ record RunSpecOptions(String data, String label, String drop, String missing, in
 
     /** {@code --trainer-options key=value,key=value} as a map. */
     static Map<String, String> trainerOptions(String text) {
+        return pairs("--trainer-options", text);
+    }
+
+    /** {@code OPTION key=value,key=value} as a map, in the order given. */
+    static Map<String, String> pairs(String option, String text) {
         Map<String, String> values = new LinkedHashMap<>();
         if (text != null && !text.isBlank()) {
             for (String part : text.split(",")) {
                 int eq = part.indexOf('=');
                 if (eq <= 0) {
-                    throw new CommandFailure("--trainer-options takes key=value pairs separated by commas, got '"
+                    throw new CommandFailure(option + " takes key=value pairs separated by commas, got '"
                             + part.strip() + "'");
                 }
                 values.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());

@@ -70,13 +70,28 @@ public class SolverCommands {
             @Parameter(names = { "--threads" }, absentValue = "0") int threads,
             @Descriptor("solve the LP relaxation: integer variables made continuous")
             @Parameter(names = { "--relax" }, presentValue = "true", absentValue = "false") boolean relax,
+            @Descriptor(BnnCommands.SOLVER_OPTION)
+            @Parameter(names = { "--option" }, absentValue = "") String option,
+            @Descriptor(BnnCommands.NODE_LIMIT)
+            @Parameter(names = { "--node-limit" }, absentValue = "0") long nodeLimit,
+            @Descriptor("stop at the N-th feasible solution found, where the solver supports it (default: none)")
+            @Parameter(names = { "--solution-limit" }, absentValue = "0") int solutionLimit,
             @Descriptor("the MPS file") String file) {
         Path path = resolve(session, file);
         MilpModel model = readModel(path);
         if (relax) {
             model = model.relaxation();
         }
-        SolveParams params = params(timeLimit, threads);
+        SolveParams params = params(timeLimit, threads).withOptions(RunSpecOptions.pairs("--option", option));
+        if (nodeLimit(nodeLimit) != null) {
+            params = params.withNodeLimit(nodeLimit);
+        }
+        if (solutionLimit < 0) {
+            throw new CommandFailure("--solution-limit must be at least 1, got " + solutionLimit);
+        }
+        if (solutionLimit > 0) {
+            params = params.withSolutionLimit(solutionLimit);
+        }
         List<RegisteredSolver> chosen = choose(solver, all);
         PrintStream err = System.err;
         boolean terminal = ProgressLine.stderrIsTerminal();
@@ -123,6 +138,14 @@ public class SolverCommands {
         }
         SolveParams p = withTimeLimit(timeLimit);
         return threads > 0 ? p.withThreads(threads) : p;
+    }
+
+    /** {@code --node-limit N}, checked: null for 0 (not given). */
+    static Long nodeLimit(long nodes) {
+        if (nodes < 0) {
+            throw new CommandFailure("--node-limit must be at least 1, got " + nodes);
+        }
+        return nodes == 0 ? null : nodes;
     }
 
     /** Solve parameters with {@code --time-limit SECONDS}, checked. */

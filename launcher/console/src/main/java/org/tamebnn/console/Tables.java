@@ -44,9 +44,9 @@ final class Tables {
     static String solveResults(List<SolveRow> rows) {
         List<ColumnData<SolveRow>> columns = List.of(
                 left("solver").with(SolveRow::solver),
-                left("status").with(r -> r.result() == null ? "SKIPPED" : r.result().status().name()),
+                left("status").with(r -> r.result() == null ? "SKIPPED" : r.result().label()),
                 right("objective").with(r -> r.result() == null ? "-" : Format.number(r.result().objective())),
-                right("bound").with(r -> r.result() == null ? "-" : Format.number(r.result().bestBound())),
+                right("bound").with(r -> r.result() == null ? "-" : Format.number(r.result().dualBound())),
                 right("gap").with(r -> r.result() == null ? "-" : Format.percent(r.result().gap())),
                 right("time").with(r -> r.result() == null ? "-" : Format.seconds(r.result().wallTime())),
                 right("nodes").with(r -> r.result() == null ? "-" : Format.count(r.result().nodes())),
@@ -72,6 +72,10 @@ final class Tables {
             case MIP_START -> "MIP start";
             case PROGRESS -> "progress";
             case CANCELLATION -> "cancel";
+            case NODE_LIMIT -> "node limit";
+            case SOLUTION_LIMIT -> "solution limit";
+            case ITERATION_LIMIT -> "iteration limit";
+            case RAW_OPTIONS -> "options";
         };
     }
 

@@ -47,31 +47,31 @@ class BnnCommandsTest {
         }
         Path file = Files.writeString(tmp.resolve("step.csv"), sb.toString());
         String out = commands.train(null, file.toString(), "y", "id", "median", 0, 0, 0, "1", "bdnn", "real", "step", 0,
-                "default", false, 1, "pocket", "loss", "absolute", "ojalgo", 60, "", "exact", "", "regression", "table", "", false);
+                "default", false, 1, "pocket", "loss", "absolute", "ojalgo", 60, "", "exact", "", "regression", "table", "", false, "", 0);
         assertTrue(out.contains("identity output"), out);
-        assertTrue(out.contains("OPTIMAL; training loss 0"), out);
+        assertTrue(out.contains("OPTIMAL_UNCONFIRMED; training loss 0"), out);
         assertTrue(out.contains("MAE") && out.contains("RMSE") && !out.contains("accuracy"), out);
         assertTrue(out.contains("target 'y' min–max scaled"), out);
         assertEquals("loss 'zero-one' scores classes; --task regression needs a loss on real outputs: absolute or squared",
                 assertThrows(CommandFailure.class, () -> commands.train(null, file.toString(), "y", "id", "median", 0, 0, 0,
                         "1", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "",
-                        "regression", "table", "", false)).getMessage());
+                        "regression", "table", "", false, "", 0)).getMessage());
         Path bad = Files.writeString(tmp.resolve("bad.csv"), "a,y\n1,2\n2,x\n");
         assertEquals(bad + ":3: column 'y' (index 1): the regression target 'x' is not a number",
                 assertThrows(CommandFailure.class, () -> commands.train(null, bad.toString(), "y", "", "median", 0, 0, 0,
                         "1", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "loss", "absolute", "ojalgo", 60, "", "exact", "",
-                        "regression", "table", "", false)).getMessage());
+                        "regression", "table", "", false, "", 0)).getMessage());
     }
 
     private String train(String data, String hidden, String variant, String solver) {
         return commands.train(null, data, "kind", "id", "median", 0, 0, 0, hidden, variant, "real", "step", 0, "default", false, 1,
-                "pocket", "loss", "zero-one", solver, 60, "", "exact", "", "classification", "table", "", false);
+                "pocket", "loss", "zero-one", solver, 60, "", "exact", "", "classification", "table", "", false, "", 0);
     }
 
     @Test
     void trainsAndReportsTrainAndTestMetrics() {
         String out = train(csv.toString(), "2", "bdnn", "ojalgo");
-        assertTrue(out.contains("ojalgo: OPTIMAL; training loss 0"), out);
+        assertTrue(out.contains("ojalgo: OPTIMAL_UNCONFIRMED; training loss 0"), out);
         assertTrue(out.contains("start: pocket start: loss 0, feasible"), out);
         assertTrue(out.contains("check: consistent"), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("train") && l.contains("100.0%")), out);
@@ -81,9 +81,9 @@ class BnnCommandsTest {
     @Test
     void jsonGivesTheTypedOutcomeAndItsSpecRunsAgainFromAFile() throws Exception {
         String json = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,
-                "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "json", "", false);
+                "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "json", "", false, "", 0);
         JsonNode o = new ObjectMapper().readTree(json);
-        assertEquals("OPTIMAL", o.at("/termination/label").asText(), json);
+        assertEquals("OPTIMAL_UNCONFIRMED", o.at("/termination/label").asText(), json);
         assertEquals(0, o.at("/trainingLoss").asDouble());
         assertEquals(16, o.at("/train/points").asInt());
         assertEquals(4, o.at("/test/points").asInt());
@@ -92,10 +92,10 @@ class BnnCommandsTest {
         // the spec a command would run, printed, saved and run again, is the same run
         String printed = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step",
                 0, "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "",
-                true);
+                true, "", 0);
         Path specFile = Files.writeString(tmp.resolve("run.json"), printed);
         String again = commands.train(null, "ignored", "", "", "median", 25, 0, 7, "9", "bdnn0", "binary", "sign", 0,
-                "paper", true, 1, "none", "loss", "hinge", "", 1, "", "ste", "", "classification", "json", specFile.toString(), false);
+                "paper", true, 1, "none", "loss", "hinge", "", 1, "", "ste", "", "classification", "json", specFile.toString(), false, "", 0);
         assertEquals(o.at("/specHash").asText(), new ObjectMapper().readTree(again).at("/specHash").asText());
         assertEquals(o.at("/test/accuracy").asDouble(), new ObjectMapper().readTree(again).at("/test/accuracy").asDouble());
 
@@ -103,10 +103,10 @@ class BnnCommandsTest {
         assertEquals("bad.json: network.hiden: unknown field; the fields here are activation, epsilon, hidden, variant,"
                 + " weights", assertThrows(CommandFailure.class, () -> commands.train(null, "bcw", "", "", "median", 25, 0,
                         0, "5", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "loss", "zero-one", "", 60, "", "exact",
-                        "", "classification", "table", bad.toString(), false)).getMessage());
+                        "", "classification", "table", bad.toString(), false, "", 0)).getMessage());
         assertEquals("--format must be table, json or csv, got 'xml'", assertThrows(CommandFailure.class,
                 () -> commands.train(null, "bcw", "", "", "median", 25, 0, 0, "5", "bdnn", "real", "step", 0, "default",
-                        false, 1, "pocket", "loss", "zero-one", "", 60, "", "exact", "", "classification", "xml", "", false))
+                        false, 1, "pocket", "loss", "zero-one", "", 60, "", "exact", "", "classification", "xml", "", false, "", 0))
                 .getMessage());
     }
 
@@ -114,7 +114,7 @@ class BnnCommandsTest {
     void fewShotMnistTrainsOnNImagesPerDigitAndTestsOnTheRest() {
         String out = commands.train(null, "mnist", "", "", "median", 25, 3, 0, "8", "bdnn", "real", "step", 0,
                 "default", false, 1, "pocket", "loss", "zero-one", "", 60, "", "ste", "epochs=5", "classification", "table", "",
-                false);
+                false, "", 0);
         assertTrue(out.startsWith("30 training / 9970 test rows (seed 0, 3 per class, every other row for testing)"),
                 out);
         assertTrue(out.contains("network 784-8-10 BDNN"), out);
@@ -126,35 +126,35 @@ class BnnCommandsTest {
     void ternaryWeightsAndLexicographicObjectives() {
         String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "0", "bdnn", "ternary", "step", 0,
                 "default", false, 10, "pocket", "loss,margin", "zero-one", "ortools-scip", 60, "", "exact", "",
-                "classification", "table", "", false);
+                "classification", "table", "", false, "", 0);
         assertTrue(out.contains("integer weights {−1..1}"), out);
         assertTrue(out.contains("stages loss > margin"), out);
         assertTrue(out.contains("margin OPTIMAL δ="), out);
         assertEquals("--objectives must start with loss and name each objective once, got [margin]",
                 assertThrows(CommandFailure.class, () -> commands.train(null, csv.toString(), "kind", "id", "median", 0,
                         0, 0, "0", "bdnn", "real", "step", 0, "default", false, 1, "pocket", "margin", "zero-one",
-                        "ortools-scip", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
+                        "ortools-scip", 60, "", "exact", "", "classification", "table", "", false, "", 0)).getMessage());
         assertEquals("--weights must be real, binary, ternary or integer:P (P from 1 to 999), got 'integer:0'",
                 assertThrows(CommandFailure.class, () -> commands.train(null, csv.toString(), "kind", "id", "median", 0,
                         0, 0, "0", "bdnn", "integer:0", "step", 0, "default", false, 1, "pocket", "loss", "zero-one",
-                        "ortools-scip", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
+                        "ortools-scip", 60, "", "exact", "", "classification", "table", "", false, "", 0)).getMessage());
     }
 
     @Test
     void csvGivesOneRowPerRun() {
         String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,
-                "default", false, 1, "pocket", "loss", "zero-one", "ojalgo,ortools-scip", 60, "exact", "", "", "csv", "", false);
+                "default", false, 1, "pocket", "loss", "zero-one", "ojalgo,ortools-scip", 60, "exact", "", "", "csv", "", false, "", 0);
         List<String> lines = out.lines().toList();
         assertEquals(3, lines.size(), out);
         assertTrue(lines.get(0).startsWith("run,trainer,solver,status,"), out);
-        assertTrue(lines.get(1).startsWith("ojalgo,exact,ojalgo,OPTIMAL,"), out);
+        assertTrue(lines.get(1).startsWith("ojalgo,exact,ojalgo,OPTIMAL_UNCONFIRMED,"), out);
         assertTrue(lines.get(2).startsWith("ortools-scip,exact,ortools-scip,OPTIMAL,"), out);
     }
 
     @Test
     void compareGivesOneRowPerMilpSolver() {
         String out = commands.compare(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,
-                "paper", false, 1, "pocket", "loss", "zero-one", "", 60, "exact", "", "", "table", "", false);
+                "paper", false, 1, "pocket", "loss", "zero-one", "", 60, "exact", "", "", "table", "", false, "", 0);
         assertTrue(out.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("OPTIMAL")), out);
     }
 
@@ -167,28 +167,28 @@ class BnnCommandsTest {
         Path model = tmp.resolve("start.json");
         commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0, "default",
                 false, 1, "pocket", "loss", "zero-one", "", 60, model.toString(), "ste", "", "classification",
-                "table", "", false);
+                "table", "", false, "", 0);
         String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,
                 "default", false, 1, model.toString(), "loss", "zero-one", "ortools-scip", 60, "", "exact", "",
-                "classification", "table", "", false);
+                "classification", "table", "", false, "", 0);
         assertTrue(out.contains("start: start.json start: loss 0, feasible"), out);
         assertTrue(out.contains("OPTIMAL; training loss 0"), out);
         String other = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "3", "bdnn", "real", "step",
                 0, "default", false, 1, model.toString(), "loss", "zero-one", "ortools-scip", 60, "", "exact", "",
-                "classification", "table", "", false);
+                "classification", "table", "", false, "", 0);
         assertTrue(other.contains("exact: the start start.json is a 2-2-1 BDNN, real weights, ε=0.001 network; this run"
                 + " trains 2-3-1 BDNN, real weights, ε=0.001"), other);
         assertEquals("no such file: missing.json", assertThrows(CommandFailure.class, () -> commands.train(null,
                 csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0, "default", false, 1,
                 "missing.json", "loss", "zero-one", "ortools-scip", 60, "", "exact", "", "classification", "table", "",
-                false)).getMessage());
+                false, "", 0)).getMessage());
     }
 
     @Test
     void aSavedNetworkPredictsAsItDidWhenTrained() throws Exception {
         Path model = tmp.resolve("groups-model.json");
         String out = commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "sign", 0,
-                "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, model.toString(), "exact", "", "classification", "table", "", false);
+                "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, model.toString(), "exact", "", "classification", "table", "", false, "", 0);
         assertTrue(out.contains("saved to " + model), out);
         assertTrue(Files.readString(model).contains("\"hiddenActivation\""), "the activation is part of the spec");
         assertTrue(Files.readString(model).contains("\"runSpec\""), "the run specification travels with the network");
@@ -229,14 +229,14 @@ class BnnCommandsTest {
                 .getMessage().startsWith("no solver named 'gurobi'"));
         assertEquals("--epsilon must be positive, got -1.0", assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", -1,
-                        "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
+                        "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "", false, "", 0)).getMessage());
         assertTrue(assertThrows(CommandFailure.class,
                 () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0, 0, "2", "bdnn", "real", "step", 0,
-                        "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 0.0001, "", "exact", "", "classification", "table", "", false)).getMessage()
+                        "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 0.0001, "", "exact", "", "classification", "table", "", false, "", 0)).getMessage()
                 .startsWith("--time-limit must be a number of seconds"));
         assertEquals("--activation: activation 'relu': expected step, sign or VALUES@BREAKPOINTS (e.g. -1,0,1@-0.5,0.5)",
                 assertThrows(CommandFailure.class, () -> commands.train(null, csv.toString(), "kind", "id", "median", 0, 0,
-                        0, "2", "bdnn", "real", "relu", 0, "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "", false)).getMessage());
+                        0, "2", "bdnn", "real", "relu", 0, "default", false, 1, "pocket", "loss", "zero-one", "ojalgo", 60, "", "exact", "", "classification", "table", "", false, "", 0)).getMessage());
         assertEquals("no such file: nope.csv",
                 assertThrows(CommandFailure.class, () -> train("nope.csv", "2", "bdnn", "ojalgo")).getMessage());
     }

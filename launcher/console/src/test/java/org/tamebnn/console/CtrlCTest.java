@@ -45,7 +45,7 @@ class CtrlCTest {
             CommandSession session = sessionWith(terminal, tmp);
 
             CompletableFuture<String> out = CompletableFuture.supplyAsync(
-                    () -> commands.solve(session, "", true, 120, 0, false, mps.toString()));
+                    () -> commands.solve(session, "", true, 120, 0, false, "", 0, 0, mps.toString()));
             assertTrue(first.started.await(60, TimeUnit.SECONDS), "ojAlgo's solve did not begin");
             terminal.raise(Terminal.Signal.INT);
             String table = out.get(60, TimeUnit.SECONDS);

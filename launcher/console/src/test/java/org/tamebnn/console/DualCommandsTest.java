@@ -32,7 +32,7 @@ class DualCommandsTest {
     void afterBnnTrainTheBranchAndBoundDualCertifiesTheTrainingLoss() {
         String trained = new BnnCommands(Training.SERVICE).train(session, "bcw", "", "", "median", 25, 0, 0, "5", "bdnn", "real",
                 "step", 0, "default", false, 1, "pocket", "loss", "zero-one", "ortools-scip", 60, "", "exact", "", "classification", "table",
-                "", false);
+                "", false, "", 0);
         assertTrue(trained.contains("ortools-scip: OPTIMAL; training loss 0"), trained);
         String out = commands.build(session, "bb", "", "", "", "", 60);
         System.out.println(out);

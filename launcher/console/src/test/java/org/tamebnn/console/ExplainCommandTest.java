@@ -18,7 +18,7 @@ class ExplainCommandTest {
 
     private String train(String weights) {
         return commands.train(session, "bcw", "", "", "median", 25, 0, 0, "5", "bdnn", weights, "step", 0, "default",
-                false, 1, "pocket", "loss", "zero-one", "ortools-scip", 60, "", "exact", "", "classification", "table", "", false);
+                false, 1, "pocket", "loss", "zero-one", "ortools-scip", 60, "", "exact", "", "classification", "table", "", false, "", 0);
     }
 
     @Test
@@ -50,7 +50,7 @@ class ExplainCommandTest {
     void aSavedNetworkIsExplainedAndCheckedOnEveryRowOfTheData(@TempDir Path tmp) {
         Path model = tmp.resolve("bcw.json");
         commands.train(session, "bcw", "", "", "median", 25, 0, 0, "3", "bdnn", "real", "step", 0, "default", false, 1,
-                "pocket", "loss", "zero-one", "ortools-scip", 60, model.toString(), "exact", "", "classification", "table", "", false);
+                "pocket", "loss", "zero-one", "ortools-scip", 60, model.toString(), "exact", "", "classification", "table", "", false, "", 0);
         String fromSession = commands.explain(session, 4, "", "bcw", "", "");
         String out = commands.explain(null, 4, model.toString(), "bcw", "", "");
         System.out.println(out);

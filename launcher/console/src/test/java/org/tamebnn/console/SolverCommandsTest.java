@@ -37,7 +37,7 @@ class SolverCommandsTest {
                 CancellationToken cancellation, long startNanos) {
             double[] x = new double[model.variableCount()];
             java.util.Arrays.fill(x, 1e6);
-            return new SolveResult("liar", SolveStatus.OPTIMAL, "", model.objectiveValue(x), Double.NaN, x, null,
+            return SolveResult.ended("liar", SolveStatus.OPTIMAL, "optimal", "", model.objectiveValue(x), Double.NaN, x,
                     null, 0);
         }
     }
@@ -60,7 +60,7 @@ class SolverCommandsTest {
     @Test
     void solveAllGivesOneRowPerSolverAndSaysWhyOneWasSkipped(@TempDir Path tmp) {
         Path mps = MiplibInstance.named("p0033").copyTo(tmp);
-        String out = commands.solve(null, "", true, 60, 0, false, mps.toString());
+        String out = commands.solve(null, "", true, 60, 0, false, "", 0, 0, mps.toString());
         assertTrue(out.contains("p0033.mps.gz: 16 rows, 33 columns (33 integer)"), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("ojalgo") && l.contains("OPTIMAL") && l.contains("3089")), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("liar") && l.contains("SKIPPED") && l.contains("LP-only solver")), out);
@@ -69,7 +69,7 @@ class SolverCommandsTest {
     @Test
     void aSolutionThatViolatesTheModelIsFlagged(@TempDir Path tmp) {
         Path mps = MiplibInstance.named("p0033").copyTo(tmp);
-        String out = commands.solve(null, "liar", false, 60, 0, true, mps.toString());
+        String out = commands.solve(null, "liar", false, 60, 0, true, "", 0, 0, mps.toString());
         assertTrue(out.contains("solution violates the model by"), out);
     }
 
@@ -77,18 +77,41 @@ class SolverCommandsTest {
     void userErrorsAreOneLineMessages(@TempDir Path tmp) throws Exception {
         Path mps = MiplibInstance.named("p0033").copyTo(tmp);
         assertEquals("no such file: nope.mps",
-                assertThrows(CommandFailure.class, () -> commands.solve(null, "", false, 60, 0, false, "nope.mps"))
+                assertThrows(CommandFailure.class, () -> commands.solve(null, "", false, 60, 0, false, "", 0, 0, "nope.mps"))
                         .getMessage());
         assertEquals("no solver named 'cplex'; installed: liar, ojalgo", assertThrows(CommandFailure.class,
-                () -> commands.solve(null, "cplex", false, 60, 0, false, mps.toString())).getMessage());
+                () -> commands.solve(null, "cplex", false, 60, 0, false, "", 0, 0, mps.toString())).getMessage());
         assertEquals("give either --solver NAME or --all, not both", assertThrows(CommandFailure.class,
-                () -> commands.solve(null, "ojalgo", true, 60, 0, false, mps.toString())).getMessage());
+                () -> commands.solve(null, "ojalgo", true, 60, 0, false, "", 0, 0, mps.toString())).getMessage());
         assertTrue(assertThrows(CommandFailure.class,
-                () -> commands.solve(null, "", false, -1, 0, false, mps.toString())).getMessage()
+                () -> commands.solve(null, "", false, -1, 0, false, "", 0, 0, mps.toString())).getMessage()
                 .startsWith("--time-limit must be a number of seconds from 0.001"));
         Path bad = Files.writeString(tmp.resolve("bad.mps"), "NAME x\nROWS\n N obj\nCOLUMNS\n x obj zz\nENDATA\n");
-        String msg = assertThrows(CommandFailure.class, () -> commands.solve(null, "", false, 60, 0, false,
+        String msg = assertThrows(CommandFailure.class, () -> commands.solve(null, "", false, 60, 0, false, "", 0, 0,
                 bad.toString())).getMessage();
         assertTrue(msg.contains("bad.mps:5"), msg);
+    }
+
+    /** Raw options reach only a solver that checks them; every other refuses the solve in its row, naming them. */
+    @Test
+    void rawOptionsAreCheckedByTheSolverAndLimitsAreNamed(@TempDir Path tmp) {
+        Path mps = MiplibInstance.named("p0033").copyTo(tmp);
+        String refused = commands.solve(null, "ojalgo", false, 60, 0, false, "presolve=off", 0, 0, mps.toString());
+        assertTrue(refused.lines().anyMatch(l -> l.contains("ERROR") && l.contains("ojalgo takes no solver options;"
+                + " got presolve")), refused);
+        SolverRegistry withHighs = new SolverRegistry();
+        withHighs.registerSolver("h", new org.tamebnn.solver.ortools.DirectHighsSolver(), "test");
+        SolverCommands highs = new SolverCommands(withHighs);
+        String unknown = highs.solve(null, "highs", false, 60, 0, false, "no_such_setting=1", 0, 0, mps.toString());
+        assertTrue(unknown.lines().anyMatch(l -> l.contains("highs") && l.contains("ERROR")), unknown);
+        assertTrue(unknown.contains("HiGHS has no option") && unknown.contains("'no_such_setting'"), unknown);
+        String known = highs.solve(null, "highs", false, 60, 0, false, "mip_heuristic_effort=0.3,presolve=off", 0, 0,
+                mps.toString());
+        assertTrue(known.lines().anyMatch(l -> l.contains("highs") && l.contains("OPTIMAL") && l.contains("3089")), known);
+        String stopped = highs.solve(null, "highs", false, 60, 0, false, "presolve=off", 0, 1, mps.toString());
+        assertTrue(stopped.lines().anyMatch(l -> l.contains("SOLUTION_LIMIT")), stopped);
+        assertEquals("--option takes key=value pairs separated by commas, got 'presolve'", assertThrows(
+                CommandFailure.class, () -> highs.solve(null, "highs", false, 60, 0, false, "presolve", 0, 0,
+                        mps.toString())).getMessage());
     }
 }

@@ -17,7 +17,7 @@ class TrainersCommandTest {
 
     private String compare(String trainers, String options, String plot) {
         return commands.compare(null, "bcw", "", "", "median", 25, 0, 0, "5", "bdnn", "real", "step", 0, "default",
-                false, 1, "pocket", "loss", "zero-one", "ortools-scip", 60, trainers, options, plot, "table", "", false);
+                false, 1, "pocket", "loss", "zero-one", "ortools-scip", 60, trainers, options, plot, "table", "", false, "", 0);
     }
 
     private static boolean row(String table, String first, String status) {
@@ -50,19 +50,19 @@ class TrainersCommandTest {
     @Test
     void oneTrainerWithItsOptionsAndItsIterations() {
         String out = commands.train(null, "bcw", "", "", "median", 50, 0, 0, "3", "bdnn", "real", "step", 0, "default",
-                false, 1, "pocket", "loss", "zero-one", "ortools-scip", 60, "", "tame", "iterations=2,start=random,dual.nodes=500", "classification", "table", "", false);
+                false, 1, "pocket", "loss", "zero-one", "ortools-scip", 60, "", "tame", "iterations=2,start=random,dual.nodes=500", "classification", "table", "", false, "", 0);
         assertTrue(out.contains("tame on ortools-scip: FEASIBLE"), out);
         assertTrue(out.contains("iteration 0: loss "), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("| test ")), out);
         String ste = commands.train(null, "bcw", "", "", "median", 25, 0, 0, "5", "bdnn", "real", "step", 0, "default",
-                false, 1, "pocket", "loss", "zero-one", "", 60, "", "ste", "epochs=20", "classification", "table", "", false);
+                false, 1, "pocket", "loss", "zero-one", "", 60, "", "ste", "epochs=20", "classification", "table", "", false, "", 0);
         assertTrue(ste.contains("ste: FEASIBLE; training loss"), ste);
     }
 
     @Test
     void robustTrainingReportsItsBoundsPerRoundAndTheRobustTestAccuracy() {
         String out = commands.train(null, "bcw", "", "", "median", 12, 0, 0, "2", "bdnn", "real", "step", 0, "default",
-                false, 1, "pocket", "loss", "zero-one", "ortools-scip", 60, "", "robust", "radius=0.05,norm=linf", "classification", "table", "", false);
+                false, 1, "pocket", "loss", "zero-one", "ortools-scip", 60, "", "robust", "radius=0.05,norm=linf", "classification", "table", "", false, "", 0);
         assertTrue(out.contains("robust: OPTIMAL"), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("LB ") && l.contains("UB ")), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("test: ") && l.contains("robust")), out);

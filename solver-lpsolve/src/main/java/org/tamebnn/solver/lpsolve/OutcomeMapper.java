@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.tamebnn.api.milp.Deadline;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
@@ -65,39 +66,45 @@ final class OutcomeMapper {
                     + "', but its point " + violation + " (not reported: a numerical failure)", Duration.ZERO);
         }
         // lp_solve's branch and bound has called suboptimal points optimal (LpSolveSettings), and it
-        // reports no bound that would confirm a MILP optimum, so that is said.
-        String message = model.hasIntegers() ? "lp_solve's claim: it reports no bound to confirm it" : "";
-        return result(SolveStatus.OPTIMAL, message, o, o.values());
+        // reports no bound that would confirm a MILP optimum: its MILP optimum is a claim.
+        if (model.hasIntegers()) {
+            return result(SolveStatus.OPTIMAL_UNCONFIRMED, "lp_solve's claim: it reports no bound to confirm it", o,
+                    o.values());
+        }
+        return result(SolveStatus.OPTIMAL, "", o, o.values());
     }
 
     /** Time limit, cancellation, or a B&B limit: the point, if any, only after it passes the check. */
     private SolveResult stopped(Outcome o, SolveCode code) {
-        SolveStatus status;
+        Limit limit;
         String why;
         if (o.cancelled()) {
-            status = SolveStatus.CANCELLED;
+            limit = Limit.INTERRUPTED;
             why = "cancelled";
         } else if (o.timeLimitReached()) {
-            status = SolveStatus.TIME_LIMIT;
+            limit = Limit.TIME;
             why = "time limit of " + deadline.map(Deadline::describe).orElse("?") + " reached";
         } else {
-            status = SolveStatus.FEASIBLE;
+            limit = Limit.OTHER;
             why = "lp_solve stopped before proving optimality";
         }
         why += " (lp_solve: " + SolveCode.describe(o.code()) + ")";
-        if (!o.hasPoint()) {
-            return result(status, why + "; no solution found", o, null);
+        double[] point = o.hasPoint() ? o.values() : null;
+        String violation = point == null ? null : PointCheck.violation(model, point);
+        if (point != null && violation == null) {
+            return stopped(limit, why + "; best solution found returned", o, point);
         }
-        String violation = PointCheck.violation(model, o.values());
-        if (violation == null) {
-            return result(status, why + "; best solution found returned", o, o.values());
-        }
-        if (code == SolveCode.SUBOPTIMAL) {
+        if (point != null && code == SolveCode.SUBOPTIMAL) {
             // lp_solve claimed a feasible solution: that it is not one is worth saying
-            return result(status, why + "; its point " + violation + " and is not reported", o, null);
+            return stopped(limit, why + "; its point " + violation + " and is not reported", o, null);
         }
         // at a timeout or abort before any incumbent, lp_solve's "solution" is a relaxation's
-        return result(status, why + "; no solution found", o, null);
+        return stopped(limit, why + "; no solution found", o, null);
+    }
+
+    private SolveResult stopped(Limit limit, String message, Outcome o, double[] point) {
+        return SolveResult.stopped(LpSolveSolver.NAME, limit, SolveCode.describe(o.code()), message,
+                point == null ? Double.NaN : model.objectiveValue(point), Double.NaN, point, o.nodes());
     }
 
     /**
@@ -130,7 +137,7 @@ final class OutcomeMapper {
         // an LP optimum is its own bound; lp_solve reports none for a MILP, so it stays unknown
         double bound = status == SolveStatus.OPTIMAL && !model.hasIntegers() ? objective : Double.NaN;
         double[] duals = status == SolveStatus.OPTIMAL ? o.rowDuals() : null;
-        return new SolveResult(LpSolveSolver.NAME, status, message, objective, bound, point, duals, Duration.ZERO,
-                o.nodes());
+        return SolveResult.ended(LpSolveSolver.NAME, status, SolveCode.describe(o.code()), message, objective, bound,
+                point, duals, o.nodes());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.Deadline;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.SolveResult;
@@ -38,11 +39,12 @@ class OutcomeMapperTest {
     }
 
     @Test
-    void aCheckedOptimumIsOptimalAndSaysThereIsNoBound() {
+    void aCheckedMilpOptimumIsAnUnconfirmedClaim() {
         SolveResult r = map(outcome(SolveCode.OPTIMAL, new double[] {1, 1, 0}, false, false));
-        assertEquals(SolveStatus.OPTIMAL, r.status());
+        assertEquals(SolveStatus.OPTIMAL_UNCONFIRMED, r.status());
+        assertEquals(SolveCode.describe(SolveCode.OPTIMAL.code()), r.rawStatus());
         assertEquals(9, r.objective());
-        assertTrue(Double.isNaN(r.bestBound()), "lp_solve gives no MILP bound; none may be invented");
+        assertTrue(Double.isNaN(r.dualBound()), "lp_solve gives no MILP bound; none may be invented");
         assertEquals("lp_solve's claim: it reports no bound to confirm it", r.message());
         assertEquals(7, r.nodes());
         assertEquals(Duration.ofMillis(3), r.modelTime(), "the translation time is passed on");
@@ -76,20 +78,21 @@ class OutcomeMapperTest {
     @Test
     void atTheTimeLimitTheIncumbentIsKeptOnlyIfItIsFeasible() {
         SolveResult kept = map(outcome(SolveCode.SUBOPTIMAL, new double[] {1, 0, 0}, true, false));
-        assertEquals(SolveStatus.TIME_LIMIT, kept.status());
+        assertEquals(Limit.TIME, kept.limit());
         assertArrayEquals(new double[] {1, 0, 0}, kept.values());
         // at a timeout before any incumbent, lp_solve's values are a relaxation's: not a solution
         SolveResult dropped = map(outcome(SolveCode.TIMEOUT, new double[] {1, 0.5, 0.5}, true, false));
-        assertEquals(SolveStatus.TIME_LIMIT, dropped.status());
+        assertEquals(Limit.TIME, dropped.limit());
         assertNull(dropped.values());
         assertTrue(dropped.message().endsWith("; no solution found"), dropped.message());
     }
 
     @Test
     void aProofClaimedAfterTheLimitOrACancelIsNotBelieved() {
-        assertEquals(SolveStatus.TIME_LIMIT, map(outcome(SolveCode.INFEASIBLE, null, true, false)).status());
-        assertEquals(SolveStatus.CANCELLED, map(outcome(SolveCode.INFEASIBLE, null, false, true)).status());
-        assertEquals(SolveStatus.CANCELLED, map(outcome(SolveCode.USERABORT, null, false, true)).status());
+        assertEquals(Limit.TIME, map(outcome(SolveCode.INFEASIBLE, null, true, false)).limit());
+        assertEquals(SolveStatus.NO_SOLUTION_FOUND, map(outcome(SolveCode.INFEASIBLE, null, true, false)).status());
+        assertEquals(Limit.INTERRUPTED, map(outcome(SolveCode.INFEASIBLE, null, false, true)).limit());
+        assertEquals(Limit.INTERRUPTED, map(outcome(SolveCode.USERABORT, null, false, true)).limit());
     }
 
     @Test
@@ -125,7 +128,7 @@ class OutcomeMapperTest {
         SolveResult r = new OutcomeMapper(lp, Optional.empty(), NO_CHECK).map(o);
         assertEquals(SolveStatus.OPTIMAL, r.status());
         assertEquals("", r.message());
-        assertEquals(9, r.bestBound(), "an LP optimum is its own bound");
+        assertEquals(9, r.dualBound(), "an LP optimum is its own bound");
         assertArrayEquals(new double[] {3, -1}, r.rowDuals());
     }
 }

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tamebnn.api.milp.AbstractMilpSolver;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.Row;
@@ -155,9 +156,9 @@ public final class OjAlgoSolver extends AbstractMilpSolver {
         translate(model.relaxation(), lp);
         Optimisation.Result r = optimise(model, lp, options, cancellation);
         if (r.getState() == Optimisation.State.UNBOUNDED) {
-            return new SolveResult(NAME, SolveStatus.INFEASIBLE_OR_UNBOUNDED,
+            return SolveResult.ended(NAME, SolveStatus.INFEASIBLE_OR_UNBOUNDED, milp.rawStatus(),
                     "ojAlgo reported the MILP infeasible, but its LP relaxation is unbounded", Double.NaN,
-                    Double.NaN, null, null, null, -1);
+                    Double.NaN, null, null, -1);
         }
         return milp;
     }
@@ -208,32 +209,31 @@ public final class OjAlgoSolver extends AbstractMilpSolver {
             }
             objective = model.objectiveValue(x);
         }
-        SolveStatus status;
-        String message = "";
+        String raw = state.name();
         if (state.isOptimal()) {
-            status = SolveStatus.OPTIMAL;
-            if (model.hasIntegers()) {
-                message = "ojAlgo's claim: it gives no bound to confirm it";
-            }
-        } else if (cancelled) {
-            status = SolveStatus.CANCELLED;
-        } else if (timedOut) {
-            // ojAlgo may call a search it abandoned at the limit "infeasible": only the clock is certain.
-            status = SolveStatus.TIME_LIMIT;
-            message = "time limit reached (ojAlgo state " + state + ")";
-        } else if (state == Optimisation.State.INFEASIBLE) {
-            status = SolveStatus.INFEASIBLE;
-        } else if (state == Optimisation.State.UNBOUNDED) {
-            status = SolveStatus.UNBOUNDED;
-        } else if (feasible) {
-            status = SolveStatus.FEASIBLE;
-            message = "ojAlgo stopped with a feasible, unproven solution (state " + state + ")";
-        } else {
-            return SolveResult.error(NAME, "ojAlgo ended in state " + state + " without a solution", null);
+            // ojAlgo's branch and bound gives no bound: its MILP optimum is a claim; an LP optimum is its own bound
+            return model.hasIntegers()
+                    ? SolveResult.ended(NAME, SolveStatus.OPTIMAL_UNCONFIRMED, raw,
+                            "ojAlgo's claim: it gives no bound to confirm it", objective, Double.NaN, x, null, -1)
+                    : SolveResult.ended(NAME, SolveStatus.OPTIMAL, raw, "", objective, objective, x, null, -1);
         }
-        // An LP optimum is its own bound; for MILPs ojAlgo does not report one, so it stays unknown.
-        double bound = status == SolveStatus.OPTIMAL && !model.hasIntegers() ? objective : Double.NaN;
-        return new SolveResult(NAME, status, message, objective, bound, x, null, null, -1);
+        if (cancelled) {
+            return SolveResult.stopped(NAME, Limit.INTERRUPTED, raw, "", objective, Double.NaN, x, -1);
+        }
+        if (timedOut) {
+            // ojAlgo may call a search it abandoned at the limit "infeasible": only the clock is certain.
+            return SolveResult.stopped(NAME, Limit.TIME, raw, "time limit reached (ojAlgo state " + state + ")",
+                    objective, Double.NaN, x, -1);
+        }
+        if (state == Optimisation.State.INFEASIBLE || state == Optimisation.State.UNBOUNDED) {
+            return SolveResult.ended(NAME, state == Optimisation.State.INFEASIBLE ? SolveStatus.INFEASIBLE
+                    : SolveStatus.UNBOUNDED, raw, "", Double.NaN, Double.NaN, null, null, -1);
+        }
+        if (feasible) {
+            return SolveResult.stopped(NAME, Limit.OTHER, raw, "ojAlgo stopped with a feasible, unproven solution"
+                    + " (state " + state + ")", objective, Double.NaN, x, -1);
+        }
+        return SolveResult.error(NAME, "ojAlgo ended in state " + state + " without a solution", null);
     }
 
     private static String backendVersion() {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.SolveListener;
@@ -29,8 +30,8 @@ class OjAlgoSolverTest {
     void timeLimitIsReportedAsSuch(@TempDir Path tmp) throws Exception {
         MilpModel bell5 = MpsReader.read(MiplibInstance.named("bell5").copyTo(tmp));
         SolveResult r = solver.solve(bell5, SolveParams.defaults().withTimeLimit(Duration.ofSeconds(1)));
-        assertEquals(SolveStatus.TIME_LIMIT, r.status(), r.toString());
-        assertTrue(Double.isNaN(r.bestBound()), "ojAlgo gives no MILP bound; none may be invented");
+        assertEquals(Limit.TIME, r.limit(), r.toString());
+        assertTrue(Double.isNaN(r.dualBound()), "ojAlgo gives no MILP bound; none may be invented");
     }
 
     @Test
@@ -43,7 +44,7 @@ class OjAlgoSolverTest {
             // The limit is far beyond the cancel: only cancellation can end this solve early as CANCELLED.
             SolveResult r = solver.solve(bell5, SolveParams.defaults().withTimeLimit(Duration.ofMinutes(10)),
                     SolveListener.NONE, token);
-            assertEquals(SolveStatus.CANCELLED, r.status(), r.toString());
+            assertEquals(Limit.INTERRUPTED, r.limit(), r.toString());
         } finally {
             other.shutdownNow();
         }
@@ -59,6 +60,6 @@ class OjAlgoSolverTest {
     void lpOptimumIsItsOwnBound() {
         SolveResult r = solver.solve(KnownModels.maximisationWithOffset());
         assertEquals(SolveStatus.OPTIMAL, r.status());
-        assertEquals(r.objective(), r.bestBound());
+        assertEquals(r.objective(), r.dualBound());
     }
 }

@@ -98,7 +98,7 @@ public final class LexicographicStages {
             }
             double shown = value(c, x);
             stages.add(new Stage(current, r.status(), current == Objective.MARGIN ? -shown : Math.rint(shown),
-                    r.bestBound(), improved, r.wallTime(), r.nodes()));
+                    r.dualBound(), improved, r.wallTime(), r.nodes()));
         }
         return new Outcome(x, stages);
     }

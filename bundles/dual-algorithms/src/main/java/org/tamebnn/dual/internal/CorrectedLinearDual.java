@@ -373,7 +373,7 @@ public final class CorrectedLinearDual implements DualConstructor {
                 p = p.withRelativeGap(0);
             }
             SolveResult r = backend.solve(b.build(), p);
-            double bound = r.bestBound();
+            double bound = r.dualBound();
             if (r.status() == SolveStatus.OPTIMAL && r.hasSolution()) {
                 // the exact objective of the returned integer point, when the bound confirms it
                 BigFraction exact = BigFraction.ZERO;

@@ -153,11 +153,11 @@ public final class LagrangianDual implements DualConstructor {
         if (r.status() == SolveStatus.UNBOUNDED || r.status() == SolveStatus.INFEASIBLE_OR_UNBOUNDED || !r.hasSolution()) {
             return new Subproblem(Double.NEGATIVE_INFINITY, null, false);
         }
-        boolean hasBound = Double.isFinite(r.bestBound());
+        boolean hasBound = Double.isFinite(r.dualBound());
         if (!hasBound && r.status() != SolveStatus.OPTIMAL) {
             return new Subproblem(Double.NEGATIVE_INFINITY, null, false);
         }
-        return new Subproblem(hasBound ? r.bestBound() : r.objective(), r.solution().orElseThrow(), !hasBound);
+        return new Subproblem(hasBound ? r.dualBound() : r.objective(), r.solution().orElseThrow(), !hasBound);
     }
 
     /** u with the sign a ≥ row (u ≥ 0) or ≤ row (u ≤ 0) needs in the minimisation sense. */

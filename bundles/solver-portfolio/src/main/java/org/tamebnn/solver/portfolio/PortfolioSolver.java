@@ -18,6 +18,7 @@ import org.tamebnn.api.milp.AbstractMilpSolver;
 import org.tamebnn.api.milp.Availability;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.Sense;
@@ -126,7 +127,7 @@ public final class PortfolioSolver extends AbstractMilpSolver {
                 next = null;
             }
             if (cancellation.isCancelled()) {
-                return best(model, results, SolveStatus.CANCELLED, "cancelled", startNanos);
+                return best(model, results, Limit.INTERRUPTED, "cancelled", startNanos);
             }
             if (next == null) {
                 continue;
@@ -134,8 +135,8 @@ public final class PortfolioSolver extends AbstractMilpSolver {
             SolveResult r = outcome(next);
             results.add(r);
             if (certified(r)) {
-                return new SolveResult(NAME, r.status(), "won by " + r.solver() + describeOthers(results, r),
-                        r.objective(), r.bestBound(), r.values(), r.rowDuals(), elapsed(startNanos), r.nodes());
+                return r.withTermination(r.status(), r.limit(), "won by " + r.solver() + describeOthers(results, r))
+                        .as(NAME, elapsed(startNanos));
             }
         }
         return best(model, results, null, "no member certified an answer", startNanos);
@@ -155,17 +156,18 @@ public final class PortfolioSolver extends AbstractMilpSolver {
     static boolean certified(SolveResult r) {
         return switch (r.status()) {
             case INFEASIBLE, UNBOUNDED, INFEASIBLE_OR_UNBOUNDED -> true;
-            case OPTIMAL -> Double.isFinite(r.bestBound())
-                    && Math.abs(r.objective() - r.bestBound()) <= 1e-6 * Math.max(1, Math.abs(r.objective()));
+            case OPTIMAL -> Double.isFinite(r.dualBound())
+                    && Math.abs(r.objective() - r.dualBound()) <= 1e-6 * Math.max(1, Math.abs(r.objective()));
             default -> false;
         };
     }
 
     /**
      * The best solution among the finished members (by the model's sense), with its member's status
-     * (or {@code status} when given); without any solution the first member's status, or ERROR.
+     * (or stopped by {@code limit} when given); without any solution, stopped by {@code limit}, by the
+     * time limit when a member was, or ERROR.
      */
-    private static SolveResult best(MilpModel model, List<SolveResult> results, SolveStatus status, String why,
+    private static SolveResult best(MilpModel model, List<SolveResult> results, Limit limit, String why,
             long startNanos) {
         SolveResult best = null;
         for (SolveResult r : results) {
@@ -174,16 +176,19 @@ public final class PortfolioSolver extends AbstractMilpSolver {
             }
         }
         String summary = why + ": " + String.join("; ", results.stream()
-                .map(r -> r.solver() + " " + r.status() + (r.hasSolution() ? " " + r.objective() : "")).toList());
+                .map(r -> r.solver() + " " + r.label() + (r.hasSolution() ? " " + r.objective() : "")).toList());
         if (best == null) {
-            SolveStatus s = status != null ? status : results.stream().map(SolveResult::status)
-                    .filter(x -> x == SolveStatus.TIME_LIMIT).findFirst().orElse(SolveStatus.ERROR);
-            return new SolveResult(NAME, s, results.isEmpty() ? why : summary, Double.NaN, Double.NaN, null, null,
-                    elapsed(startNanos), -1);
+            Limit stop = limit != null ? limit
+                    : results.stream().anyMatch(r -> r.stoppedBy(Limit.TIME)) ? Limit.TIME : null;
+            String message = results.isEmpty() ? why : summary;
+            return stop == null ? SolveResult.error(NAME, message, elapsed(startNanos))
+                    : SolveResult.stopped(NAME, stop, "", message, Double.NaN, Double.NaN, null, -1)
+                            .as(NAME, elapsed(startNanos));
         }
-        return new SolveResult(NAME, status != null ? status : best.status(), "best from " + best.solver() + "; "
-                + summary, best.objective(), best.bestBound(), best.values(), best.rowDuals(), elapsed(startNanos),
-                best.nodes());
+        String message = "best from " + best.solver() + "; " + summary;
+        SolveResult kept = limit == null ? best.withTermination(best.status(), best.limit(), message)
+                : best.withTermination(SolveStatus.FEASIBLE, limit, message);
+        return kept.as(NAME, elapsed(startNanos));
     }
 
     private static boolean better(Sense sense, double a, double b) {
@@ -192,7 +197,7 @@ public final class PortfolioSolver extends AbstractMilpSolver {
 
     private static String describeOthers(List<SolveResult> results, SolveResult winner) {
         List<String> before = results.stream().filter(r -> r != winner)
-                .map(r -> r.solver() + " " + r.status()).toList();
+                .map(r -> r.solver() + " " + r.label()).toList();
         return before.isEmpty() ? "" : " (finished before it: " + String.join(", ", before) + ")";
     }
 

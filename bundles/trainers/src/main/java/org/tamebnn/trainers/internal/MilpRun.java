@@ -32,7 +32,7 @@ record MilpRun(Dataset train, BnnSpec spec, FormulationOptions formulation, Solv
      * the forward-pass check, the MILP; {@code r} itself attached for callers that read more of it.
      */
     static TrainerResult.Builder result(TrainingResult r, Duration total) {
-        TrainerResult.Builder b = TrainerResult.builder(r.solver(), Termination.of(r.status(), r.hasNetwork(), r.message()))
+        TrainerResult.Builder b = TrainerResult.builder(r.solver(), Termination.of(r.status(), r.limit(), r.hasNetwork(), r.message()))
                 .network(r.network().orElse(null)).loss(r.trainingLoss(), r.lossBound())
                 .objective(r.objective(), r.bestBound()).nodes(r.nodes())
                 .times(r.buildTime(), r.solveTime(), total).solutionViolation(r.solutionViolation())

@@ -175,6 +175,10 @@ final class Pipeline implements TrainingService {
         if (spec.solver().relativeGap() != null) {
             params = params.withRelativeGap(spec.solver().relativeGap());
         }
+        if (spec.solver().nodeLimit() != null) {
+            params = params.withNodeLimit(spec.solver().nodeLimit());
+        }
+        params = params.withOptions(spec.solver().options());
         long start = System.nanoTime();
         TrainerResult result;
         try {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.tamebnn.api.milp.Deadline;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.Row;
 import org.tamebnn.api.milp.Sense;
@@ -47,8 +48,10 @@ final class ResultMapper {
         if (cancelled) {
             // killed glpsol writes nothing; one that had just finished still has its point checked
             double[] x = solution == null ? null : checkedOrNull(solution);
-            return result(SolveStatus.CANCELLED, x == null ? "cancelled; glpsol was stopped before writing a solution"
-                    : "cancelled after glpsol had finished; its solution is returned", x, Double.NaN, null);
+            return SolveResult.stopped(GlpkSolver.NAME, Limit.INTERRUPTED, "killed", x == null
+                    ? "cancelled; glpsol was stopped before writing a solution"
+                    : "cancelled after glpsol had finished; its solution is returned",
+                    x == null ? Double.NaN : model.objectiveValue(x), Double.NaN, x, -1);
         }
         if (exitCode != 0 || solution == null) {
             String why = problem != null ? problem : "glpsol ended with exit code " + exitCode;
@@ -119,18 +122,18 @@ final class ResultMapper {
 
     /** A time limit, a gap, or another stop: the point only if it passes the check. */
     private SolveResult stopped(GlpsolLog log, double[] point, double bound) {
-        SolveStatus status = log.timeLimit() ? SolveStatus.TIME_LIMIT : SolveStatus.FEASIBLE;
+        Limit limit = log.timeLimit() ? Limit.TIME : Limit.OTHER;
         String why = log.timeLimit() ? "time limit of " + deadline.map(Deadline::describe).orElse("?") + " reached"
                 : log.gapReached() ? "relative gap tolerance reached" : "GLPK stopped before proving optimality";
-        if (point == null) {
-            return result(status, why + "; no solution found", null, bound, null);
+        MilpModel.Violation violation = point == null ? null : model.worstRelativeViolation(point);
+        if (violation != null && violation.amount() > TOLERANCE) {
+            why += "; glpsol's point violates " + violation.where() + " by " + violation.amount() + " and is not reported";
+            point = null;
+        } else {
+            why += point == null ? "; no solution found" : "; best solution found returned";
         }
-        MilpModel.Violation violation = model.worstRelativeViolation(point);
-        if (violation.amount() > TOLERANCE) {
-            return result(status, why + "; glpsol's point violates " + violation.where() + " by " + violation.amount()
-                    + " and is not reported", null, bound, null);
-        }
-        return result(status, why + "; best solution found returned", point, bound, null);
+        return SolveResult.stopped(GlpkSolver.NAME, limit, log.last(), why,
+                point == null ? Double.NaN : model.objectiveValue(point), bound, point, -1);
     }
 
     /** The MIP bound from glpsol's last progress line, in the model's terms (with its constant), NaN if none. */
@@ -172,8 +175,8 @@ final class ResultMapper {
      */
     private SolveResult result(SolveStatus status, String message, double[] x, double bound, double[] duals) {
         double objective = x == null ? Double.NaN : model.objectiveValue(x);
-        return new SolveResult(GlpkSolver.NAME, status, message, objective,
-                status == SolveStatus.OPTIMAL ? objective : bound, x, duals, Duration.ZERO, -1);
+        return SolveResult.ended(GlpkSolver.NAME, status, "glpsol: " + status.name().toLowerCase(java.util.Locale.ROOT),
+                message, objective, status == SolveStatus.OPTIMAL ? objective : bound, x, duals, -1);
     }
 
     private static SolveResult error(String message) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.Deadline;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.SolveResult;
@@ -36,7 +37,7 @@ class ResultMapperTest {
         SolveResult r = map(KnownModels.lpWithKnownDuals(), "lp-optimal.sol", null);
         assertEquals(SolveStatus.OPTIMAL, r.status());
         assertEquals(9, r.objective());
-        assertEquals(9, r.bestBound());
+        assertEquals(9, r.dualBound());
         assertArrayEquals(new double[] {3, -1}, r.rowDuals());
     }
 
@@ -44,11 +45,11 @@ class ResultMapperTest {
     void timeLimitReturnsTheCheckedIncumbentAndTheBound() throws IOException {
         MilpModel model = KnownModels.marketSplit(5, 40, 2, false);
         SolveResult r = map(model, "mip-time-limit.sol", "mip-time-limit.log");
-        assertEquals(SolveStatus.TIME_LIMIT, r.status(), r::toString);
+        assertEquals(Limit.TIME, r.limit(), r::toString);
         assertEquals("time limit of 1.0 s reached; best solution found returned", r.message());
         assertEquals(15, r.objective());
         assertEquals(0, model.maxViolation(r.values()));
-        assertEquals(0, r.bestBound());
+        assertEquals(0, r.dualBound());
     }
 
     @Test
@@ -89,7 +90,7 @@ class ResultMapperTest {
     @Test
     void aCancelledRunWithoutAFileIsCancelled() {
         SolveResult r = new ResultMapper(KnownModels.binaryKnapsack(), LIMIT).map(true, 137, null, null, QUIET);
-        assertEquals(SolveStatus.CANCELLED, r.status());
+        assertEquals(Limit.INTERRUPTED, r.limit());
         assertFalse(r.hasSolution());
     }
 }

@@ -23,6 +23,7 @@ import org.tamebnn.api.milp.Availability;
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.Capability;
 import org.tamebnn.api.milp.ColumnMatrix;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.Sense;
@@ -59,7 +60,8 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
     private final SolverInfo info = new SolverInfo("highs", "HiGHS through its C API (java.lang.foreign)",
             version(), EnumSet.of(Capability.INTEGER_VARIABLES, Capability.TIME_LIMIT, Capability.THREADS,
                     Capability.RELATIVE_GAP, Capability.RANDOM_SEED, Capability.BEST_BOUND, Capability.MIP_START,
-                    Capability.PROGRESS, Capability.CANCELLATION),
+                    Capability.PROGRESS, Capability.CANCELLATION, Capability.NODE_LIMIT, Capability.SOLUTION_LIMIT,
+                    Capability.ITERATION_LIMIT, Capability.RAW_OPTIONS),
             "HiGHS's own C API: MIP start, live progress, interruption, incumbent and bound at a limit");
 
     /** One solve's listener, cancellation and clock, as the callback sees them. */
@@ -127,6 +129,19 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
         if (params.relativeGap().isPresent()) {
             option(lib.setDoubleOption, h, arena, "mip_rel_gap", params.relativeGap().getAsDouble());
         }
+        if (params.nodeLimit().isPresent()) {
+            option(lib.setIntOption, h, arena, "mip_max_nodes", (int) Math.min(Integer.MAX_VALUE, params.nodeLimit().getAsLong()));
+        }
+        if (params.solutionLimit().isPresent()) {
+            option(lib.setIntOption, h, arena, "mip_max_improving_sols", params.solutionLimit().getAsInt());
+        }
+        if (params.iterationLimit().isPresent()) {
+            option(lib.setIntOption, h, arena, "simplex_iteration_limit",
+                    (int) Math.min(Integer.MAX_VALUE, params.iterationLimit().getAsLong()));
+        }
+        for (Map.Entry<String, String> o : params.options().entrySet()) {
+            rawOption(lib, h, arena, o.getKey(), o.getValue());
+        }
         long translateStart = System.nanoTime();
         pass(lib, h, arena, model);
         Duration translation = elapsed(translateStart);
@@ -167,30 +182,41 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
         if (Double.isInfinite(bound) || Math.abs(bound) >= 1e20) {
             bound = Double.NaN;
         }
-        SolveResult r = result(status, runStatus, hasPoint, objective, bound, values, nodes);
+        SolveResult r = result(status, runStatus, hasPoint, objective, bound, values, nodes, params);
         return r.withModelTime(translation);
     }
 
     private static SolveResult result(int status, int runStatus, boolean hasPoint, double objective, double bound,
-            double[] values, long nodes) {
-        SolveStatus s;
-        String message = "";
-        switch (status) {
-            case HighsLibrary.OPTIMAL -> s = SolveStatus.OPTIMAL;
-            case HighsLibrary.INFEASIBLE -> s = SolveStatus.INFEASIBLE;
-            case HighsLibrary.UNBOUNDED -> s = SolveStatus.UNBOUNDED;
-            case HighsLibrary.UNBOUNDED_OR_INFEASIBLE -> s = SolveStatus.INFEASIBLE_OR_UNBOUNDED;
-            case HighsLibrary.TIME_LIMIT -> s = SolveStatus.TIME_LIMIT;
-            case HighsLibrary.INTERRUPT -> s = SolveStatus.CANCELLED;
-            default -> {
-                s = hasPoint ? SolveStatus.FEASIBLE : SolveStatus.ERROR;
-                message = "HiGHS ended with model status " + status + " (run status " + runStatus + ")";
-            }
-        }
-        if (s == SolveStatus.INFEASIBLE || s == SolveStatus.UNBOUNDED || s == SolveStatus.INFEASIBLE_OR_UNBOUNDED) {
-            return new SolveResult("highs", s, message, Double.NaN, Double.NaN, null, null, Duration.ZERO, nodes);
-        }
-        return new SolveResult("highs", s, message, objective, bound, values, null, Duration.ZERO, nodes);
+            double[] values, long nodes, SolveParams params) {
+        String raw = HighsLibrary.statusName(status);
+        double[] point = hasPoint ? values : null;
+        return switch (status) {
+            case HighsLibrary.OPTIMAL -> SolveResult.ended("highs", SolveStatus.OPTIMAL, raw, "", objective, bound,
+                    point, null, nodes);
+            case HighsLibrary.INFEASIBLE, HighsLibrary.UNBOUNDED, HighsLibrary.UNBOUNDED_OR_INFEASIBLE ->
+                SolveResult.ended("highs", switch (status) {
+                    case HighsLibrary.INFEASIBLE -> SolveStatus.INFEASIBLE;
+                    case HighsLibrary.UNBOUNDED -> SolveStatus.UNBOUNDED;
+                    default -> SolveStatus.INFEASIBLE_OR_UNBOUNDED;
+                }, raw, "", Double.NaN, Double.NaN, null, null, nodes);
+            case HighsLibrary.TIME_LIMIT, HighsLibrary.INTERRUPT, HighsLibrary.ITERATION_LIMIT,
+                    HighsLibrary.SOLUTION_LIMIT, HighsLibrary.OBJECTIVE_BOUND, HighsLibrary.OBJECTIVE_TARGET,
+                    HighsLibrary.MEMORY_LIMIT -> SolveResult.stopped("highs", switch (status) {
+                        case HighsLibrary.TIME_LIMIT -> Limit.TIME;
+                        case HighsLibrary.INTERRUPT -> Limit.INTERRUPTED;
+                        case HighsLibrary.ITERATION_LIMIT -> Limit.ITERATIONS;
+                        // HiGHS reports its node, leaf and improving-solution limits all as this one
+                        case HighsLibrary.SOLUTION_LIMIT -> params.nodeLimit().isPresent()
+                                && nodes >= params.nodeLimit().getAsLong() ? Limit.NODES
+                                : params.solutionLimit().isPresent() ? Limit.SOLUTIONS : Limit.OTHER;
+                        default -> Limit.OTHER;
+                    }, raw, "", objective, bound, point, nodes);
+            default -> hasPoint
+                    ? SolveResult.stopped("highs", Limit.OTHER, raw, "HiGHS ended with model status " + raw
+                            + " (run status " + runStatus + ")", objective, bound, point, nodes)
+                    : SolveResult.error("highs", "HiGHS ended with model status " + raw + " (run status " + runStatus
+                            + ")", Duration.ZERO);
+        };
     }
 
     /** Passes the model column-wise, as HiGHS stores it. */
@@ -237,6 +263,22 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
     private static void option(java.lang.invoke.MethodHandle setter, MemorySegment h, Arena arena, String name,
             double value) throws Throwable {
         check((int) setter.invokeExact(h, arena.allocateFrom(name), value), name);
+    }
+
+    /**
+     * One of HiGHS's own options, by its name and as text, which HiGHS parses by the option's type;
+     * an unknown name or a value HiGHS refuses fails the solve with a line naming it.
+     */
+    private static void rawOption(HighsLibrary lib, MemorySegment h, Arena arena, String name, String value)
+            throws Throwable {
+        MemorySegment cName = arena.allocateFrom(name);
+        if ((int) lib.getOptionType.invokeExact(h, cName, arena.allocate(JAVA_INT)) != 0) {
+            throw new IllegalArgumentException("HiGHS has no option '" + name + "'");
+        }
+        if ((int) lib.setOptionValue.invokeExact(h, cName, arena.allocateFrom(value)) != 0) {
+            throw new IllegalArgumentException("HiGHS refused " + name + "=" + value + " (a value of the wrong type"
+                    + " or out of range)");
+        }
     }
 
     private static int intInfo(HighsLibrary lib, MemorySegment h, Arena arena, String name) throws Throwable {

@@ -25,15 +25,29 @@ final class HighsLibrary {
     static final int INFEASIBLE = 8;
     static final int UNBOUNDED_OR_INFEASIBLE = 9;
     static final int UNBOUNDED = 10;
+    static final int OBJECTIVE_BOUND = 11;
+    static final int OBJECTIVE_TARGET = 12;
     static final int TIME_LIMIT = 13;
+    static final int ITERATION_LIMIT = 14;
+    static final int SOLUTION_LIMIT = 16;
     static final int INTERRUPT = 17;
+    static final int MEMORY_LIMIT = 18;
     static final int MODEL_EMPTY = 6;
+    /** {@code HighsModelStatus} by value, as HiGHS names them, for the raw status a result keeps. */
+    private static final String[] STATUS_NAMES = {"kNotset", "kLoadError", "kModelError", "kPresolveError",
+        "kSolveError", "kPostsolveError", "kModelEmpty", "kOptimal", "kInfeasible", "kUnboundedOrInfeasible",
+        "kUnbounded", "kObjectiveBound", "kObjectiveTarget", "kTimeLimit", "kIterationLimit", "kUnknown",
+        "kSolutionLimit", "kInterrupt", "kMemoryLimit"};
     /** {@code primal_solution_status}: a feasible point is held. */
     static final int SOLUTION_FEASIBLE = 2;
     /** {@code HighsCallbackType}: an improving MIP solution, MIP logging, and the MIP interrupt check. */
     static final int CALLBACK_MIP_IMPROVING = 4;
     static final int CALLBACK_MIP_LOGGING = 5;
     static final int CALLBACK_MIP_INTERRUPT = 6;
+
+    static String statusName(int status) {
+        return status >= 0 && status < STATUS_NAMES.length ? STATUS_NAMES[status] : "model status " + status;
+    }
 
     private static final Linker LINKER = Linker.nativeLinker();
 
@@ -43,6 +57,8 @@ final class HighsLibrary {
     final MethodHandle setBoolOption;
     final MethodHandle setIntOption;
     final MethodHandle setDoubleOption;
+    final MethodHandle setOptionValue;
+    final MethodHandle getOptionType;
     final MethodHandle run;
     final MethodHandle modelStatus;
     final MethodHandle getSolution;
@@ -66,6 +82,8 @@ final class HighsLibrary {
         setIntOption = bind(lib, "Highs_setIntOptionValue", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
         setDoubleOption = bind(lib, "Highs_setDoubleOptionValue",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_DOUBLE));
+        setOptionValue = bind(lib, "Highs_setOptionValue", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        getOptionType = bind(lib, "Highs_getOptionType", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
         run = bind(lib, "Highs_run", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         modelStatus = bind(lib, "Highs_getModelStatus", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         getSolution = bind(lib, "Highs_getSolution", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS,

@@ -13,20 +13,20 @@ import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 import org.tamebnn.api.milp.Deadline;
+import org.tamebnn.api.milp.Limit;
 import org.tamebnn.api.milp.MilpModel;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
 
 /**
  * Turns what a backend said into a {@link SolveResult} that does not overstate: a limit or a
- * cancellation is named, an "infeasible" that may mean "unbounded" is re-checked, a point nobody
- * proved is checked against the model, and a gap wider than the default tolerance is not optimal.
+ * cancellation is named, an "infeasible" that may mean "unbounded" is re-checked, and a point nobody
+ * proved is checked against the model. (An optimum a bound does not confirm is typed unconfirmed by
+ * {@code AbstractMilpSolver}, for every backend alike.)
  */
 final class ResultMapper {
-    /** OR-Tools' default relative MIP gap (also HiGHS'): OPTIMAL with a wider gap is FEASIBLE. */
+    /** OR-Tools' default relative MIP gap (also HiGHS'). */
     static final double OPTIMALITY_GAP = 1e-4;
-    /** Objective and bound this close are equal, whatever their relative gap. */
-    static final double ABSOLUTE_GAP = 1e-6;
 
     private final Backend backend;
     private final MilpModel model;
@@ -66,35 +66,32 @@ final class ResultMapper {
     private SolveResult optimal(Outcome o) {
         if (backend == Backend.HIGHS && model.hasIntegers() && gapLimit.orElse(0) > OPTIMALITY_GAP) {
             // HiGHS says OPTIMAL when it reaches mip_rel_gap and OR-Tools hands back the objective
-            // as the bound, so the gap actually reached is unknown
+            // as the bound, so the gap actually reached is unknown: no bound is reported, and the
+            // optimum stays unconfirmed
             Outcome unproven = new Outcome(o.status(), o.objective(), Double.NaN, o.values(), o.duals(), o.nodes(),
                     o.timeLimitReached(), o.cancelled(), o.modelTime());
-            return result(SolveStatus.FEASIBLE, "HiGHS stopped within the relative gap limit "
+            return result(SolveStatus.OPTIMAL, "HiGHS stopped within the relative gap limit "
                     + gapLimit.getAsDouble() + "; the gap reached and the bound are not reported", unproven, true);
         }
-        double gap = SolveResult.relativeGap(o.objective(), o.bound());
-        // the absolute test keeps an optimum of 0 with a bound of -1e-12 optimal
-        if (gap > OPTIMALITY_GAP * (1 + 1e-6) && Math.abs(o.objective() - o.bound()) > ABSOLUTE_GAP) {
-            return result(SolveStatus.FEASIBLE, "stopped at relative gap " + gap
-                    + ", wider than the optimality tolerance " + OPTIMALITY_GAP + " (relative gap limit)", o, true);
-        }
+        // whether the bound confirms the optimum (within the gap asked for) is decided for every
+        // backend alike by AbstractMilpSolver
         return result(SolveStatus.OPTIMAL, "", o, true);
     }
 
     /** Everything that is not a proof: limits, cancellation, backend failures. */
     private SolveResult stopped(Outcome o) {
         if (o.cancelled()) {
-            return withCheckedPoint(SolveStatus.CANCELLED, "cancelled", o);
+            return withCheckedPoint(Limit.INTERRUPTED, "cancelled", o);
         }
         if (o.timeLimitReached()) {
             String why = "time limit of " + deadline.map(Deadline::describe).orElse("?") + " reached";
             if (backend == Backend.HIGHS && !o.hasPoint()) {
                 why += " (HiGHS through OR-Tools returns no solution at a limit)";
             }
-            return withCheckedPoint(SolveStatus.TIME_LIMIT, why, o);
+            return withCheckedPoint(Limit.TIME, why, o);
         }
         if (o.is(MPSOLVER_FEASIBLE)) {
-            return withCheckedPoint(SolveStatus.FEASIBLE,
+            return withCheckedPoint(Limit.OTHER,
                     backend.displayName() + " stopped with a feasible solution before proving optimality", o);
         }
         if (backend == Backend.CP_SAT && o.is(MPSOLVER_UNKNOWN_STATUS)) {
@@ -139,23 +136,25 @@ final class ResultMapper {
                 + (check.timeLimitReached() ? "at the time limit" : "with " + check.status()), first, false);
     }
 
-    /** A result carrying the backend's point only if the point satisfies the model. */
-    private SolveResult withCheckedPoint(SolveStatus status, String message, Outcome o) {
+    /** A stopped result carrying the backend's point only if the point satisfies the model. */
+    private SolveResult withCheckedPoint(Limit limit, String message, Outcome o) {
+        boolean keep = o.hasPoint();
+        String why = message + "; best solution found returned";
         if (!o.hasPoint()) {
-            return result(status, message + "; no solution found", o, false);
+            why = message + "; no solution found";
+        } else if (model.maxRelativeViolation(o.values()) > PointCheck.TOLERANCE) {
+            keep = false;
+            why = message + "; the point " + backend.displayName() + " returned violates the model (relative"
+                    + " violation " + model.maxRelativeViolation(o.values()) + ") and is not reported";
         }
-        double violation = model.maxRelativeViolation(o.values());
-        if (violation > PointCheck.TOLERANCE) {
-            return result(status, message + "; the point " + backend.displayName() + " returned violates the model"
-                    + " (relative violation " + violation + ") and is not reported", o, false);
-        }
-        return result(status, message + "; best solution found returned", o, true);
+        return SolveResult.stopped(name(), limit, String.valueOf(o.status()), why, o.objective(),
+                keep ? o.bound() : Double.NaN, keep ? o.values() : null, o.nodes());
     }
 
     private SolveResult result(SolveStatus status, String message, Outcome o, boolean withPoint) {
-        return new SolveResult(name(), status, message, withPoint ? o.objective() : Double.NaN,
-                withPoint ? o.bound() : Double.NaN, withPoint ? o.values() : null,
-                withPoint ? o.duals() : null, Duration.ZERO, o.nodes());
+        return SolveResult.ended(name(), status, String.valueOf(o.status()), message,
+                withPoint ? o.objective() : Double.NaN, withPoint ? o.bound() : Double.NaN,
+                withPoint ? o.values() : null, withPoint ? o.duals() : null, o.nodes());
     }
 
     private String name() {

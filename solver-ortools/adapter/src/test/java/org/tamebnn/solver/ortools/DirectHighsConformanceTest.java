@@ -1,5 +1,7 @@
 package org.tamebnn.solver.ortools;
 
+import java.util.Map;
+
 import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.tck.MilpSolverConformanceTest;
 import org.tamebnn.tck.TckConfig;
@@ -14,5 +16,10 @@ class DirectHighsConformanceTest extends MilpSolverConformanceTest {
     @Override
     protected TckConfig config() {
         return TckConfig.defaults();
+    }
+
+    @Override
+    protected Map.Entry<String, String> sampleOption() {
+        return Map.entry("mip_heuristic_effort", "0.3");
     }
 }

@@ -50,7 +50,7 @@ class KnownAnswerTest {
         assertEquals(21.5, r.objective(), 1e-9, "objective includes the offset 10");
         assertArrayEquals(new double[] {3, 1}, r.solution().orElseThrow(), 1e-9);
         assertEquals(model.objectiveValue(r.solution().orElseThrow()), r.objective(), 1e-9);
-        assertEquals(21.5, r.bestBound(), 1e-6);
+        assertEquals(21.5, r.dualBound(), 1e-6);
         assertNull(r.rowDuals(), "no duals for a MILP");
     }
 
@@ -85,7 +85,7 @@ class KnownAnswerTest {
         assertEquals(SolveStatus.OPTIMAL, r.status(), r::toString);
         assertEquals(2.4, r.objective(), accuracy);
         assertArrayEquals(new double[] {0.8, 0.6}, r.solution().orElseThrow(), accuracy);
-        assertEquals(r.objective(), r.bestBound(), 1e-9, "an optimal LP's bound is its objective");
+        assertEquals(r.objective(), r.dualBound(), 1e-9, "an optimal LP's bound is its objective");
         if (backend.supports(Capability.LP_DUALS)) {
             // d(objective)/d(bound): binding >= rows of a minimisation have non-negative duals
             assertArrayEquals(new double[] {0.4, 0.2, 0}, r.rowDuals(), accuracy);
