@@ -28,8 +28,8 @@ class PlainJavaPluginsTest {
     @Test
     void everySolverPluginOnTheClassPathIsFoundByName() {
         Set<String> names = MilpSolvers.onClassPath().keySet();
-        assertTrue(names.containsAll(Set.of("ojalgo", "ortools-scip", "ortools-cpsat", "ortools-highs", "highs", "ortools-cbc",
-                "ortools-glop", "ortools-pdlp", "ortools-clp")), names::toString);
+        assertTrue(names.containsAll(Set.of("ojalgo", "ortools-scip", "scip", "ortools-cpsat", "ortools-highs", "highs",
+                "ortools-cbc", "ortools-glop", "ortools-pdlp", "ortools-clp")), names::toString);
         assertEquals("ortools-highs", MilpSolvers.create("ortools-highs").info().name());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> MilpSolvers.create("gurobi"));

@@ -201,7 +201,7 @@ class TrainingServiceTest {
         assertEquals("ortools-glop solves LPs only; training a BNN needs a MILP solver",
                 refused(RunSpec.defaults().withSolver("ortools-glop")));
         assertEquals("no solver named 'gurobi'; installed: highs, ojalgo, ortools-cbc, ortools-clp, ortools-cpsat,"
-                + " ortools-glop, ortools-highs, ortools-pdlp, ortools-scip",
+                + " ortools-glop, ortools-highs, ortools-pdlp, ortools-scip, scip",
                 refused(RunSpec.defaults().withSolver("gurobi")));
         RunSpec regression = RunSpec.defaults().withData(new RunSpec.Data("wdbc", Task.REGRESSION, "Mean Radius",
                 List.of(), "median", "min-max"));

@@ -57,7 +57,7 @@ abstract class PlatformContract {
 
     /** The solver services the distribution registers, whatever the framework. */
     static final Set<String> SOLVERS = Set.of("highs", "lpsolve", "ojalgo", "ortools-cbc", "ortools-clp", "ortools-cpsat",
-            "ortools-glop", "ortools-highs", "ortools-pdlp", "ortools-scip", "portfolio");
+            "ortools-glop", "ortools-highs", "ortools-pdlp", "ortools-scip", "portfolio", "scip");
 
     /** Bundles of bundle/ that Platform installs only with the console or the plugins watch. */
     private static final Set<String> INTERACTIVE_ONLY = Set.of("org.apache.felix.gogo.jline",

@@ -42,7 +42,8 @@ class PlatformIT extends PlatformContract {
     void bnnCompareFromTheShellHasARowPerMilpSolver(@TempDir Path tmp) throws Exception {
         Run r = shell(tmp, "bnn:compare", "--data", "bcw", "--train-size", "10", "--hidden", "2", "--time-limit", "60");
         assertEquals(0, r.exit, r.err);
-        for (String solver : List.of("ojalgo", "ortools-scip", "ortools-highs", "highs", "ortools-cbc", "ortools-cpsat")) {
+        for (String solver : List.of("ojalgo", "ortools-scip", "scip", "ortools-highs", "highs", "ortools-cbc",
+                "ortools-cpsat")) {
             assertTrue(r.out.lines().anyMatch(l -> l.startsWith("| " + solver + " ")), solver + " row in\n" + r.out);
         }
         assertFalse(r.out.contains("ortools-glop"), "LP-only solvers cannot train: " + r.out);

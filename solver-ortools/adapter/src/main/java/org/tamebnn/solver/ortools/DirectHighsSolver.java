@@ -7,10 +7,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -29,12 +27,10 @@ import org.tamebnn.api.milp.MilpSolver;
 import org.tamebnn.api.milp.Sense;
 import org.tamebnn.api.milp.SolveListener;
 import org.tamebnn.api.milp.SolveParams;
-import org.tamebnn.api.milp.SolveProgress;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
 import org.tamebnn.api.milp.SolverInfo;
 import org.tamebnn.api.milp.Variable;
-import org.tamebnn.ortools.natives.OrToolsNatives;
 
 /**
  * HiGHS through its own C API ({@link HighsLibrary}), not OR-Tools' MPSolver: the solve takes a
@@ -45,8 +41,6 @@ import org.tamebnn.ortools.natives.OrToolsNatives;
  */
 @Component(service = MilpSolver.class, property = MilpSolver.NAME_PROPERTY + "=highs")
 public final class DirectHighsSolver extends AbstractMilpSolver {
-    /** Progress is reported at most this often (the interrupt callback comes far more often). */
-    private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
     /** The running solves by id, for the callback, which gets only the id from HiGHS. */
     private static final Map<Long, Running> RUNNING = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong();
@@ -55,7 +49,8 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
     private static final long PRIMAL_BOUND = 64;
     private static final long DUAL_BOUND = 72;
     private static final long OUT_SIZE = 88;
-    private static final MemorySegment CALLBACK = callbackStub();
+    private static final MemorySegment CALLBACK = Ffm.upcall(MethodHandles.lookup(), "callback",
+            FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
 
     private final SolverInfo info = new SolverInfo("highs", "HiGHS through its C API (java.lang.foreign)",
             version(), EnumSet.of(Capability.INTEGER_VARIABLES, Capability.TIME_LIMIT, Capability.THREADS,
@@ -64,8 +59,8 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
                     Capability.ITERATION_LIMIT, Capability.RAW_OPTIONS),
             "HiGHS's own C API: MIP start, live progress, interruption, incumbent and bound at a limit");
 
-    /** One solve's listener, cancellation and clock, as the callback sees them. */
-    private record Running(SolveListener listener, CancellationToken cancel, long startNanos, AtomicLong lastReport) {
+    /** One solve's progress reports and cancellation, as the callback sees them. */
+    private record Running(ProgressReports progress, CancellationToken cancel) {
     }
 
     @Override
@@ -75,28 +70,19 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
 
     @Override
     public Availability availability() {
-        Availability natives = OrToolsNatives.ensureLoaded();
-        if (!natives.isAvailable()) {
-            return natives;
-        }
-        StringBuilder why = new StringBuilder();
-        return HighsLibrary.load(why).isPresent() ? Availability.yes() : Availability.unavailable(why.toString());
+        return HighsLibrary.BUNDLED.availability();
     }
 
     private static String version() {
-        StringBuilder why = new StringBuilder();
-        if (!OrToolsNatives.ensureLoaded().isAvailable()) {
-            return "?";
-        }
-        return HighsLibrary.load(why).map(l -> l.version).orElse("?");
+        return HighsLibrary.BUNDLED.availability().isAvailable() ? HighsLibrary.BUNDLED.get().version : "?";
     }
 
     @Override
     protected SolveResult solveChecked(MilpModel model, SolveParams params, SolveListener listener,
             CancellationToken cancellation, long startNanos) {
-        HighsLibrary lib = HighsLibrary.load(new StringBuilder()).orElseThrow();
+        HighsLibrary lib = HighsLibrary.BUNDLED.get();
         long id = IDS.incrementAndGet();
-        RUNNING.put(id, new Running(listener, cancellation, startNanos, new AtomicLong(startNanos)));
+        RUNNING.put(id, new Running(new ProgressReports(listener, startNanos), cancellation));
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment h = (MemorySegment) lib.create.invokeExact();
             try {
@@ -177,11 +163,8 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
         }
         double objective = hasPoint ? model.objectiveValue(values) : Double.NaN;
         long nodes = model.hasIntegers() ? int64Info(lib, h, arena, "mip_node_count") : 0;
-        double bound = !model.hasIntegers() ? (status == HighsLibrary.OPTIMAL ? objective : Double.NaN)
-                : doubleInfo(lib, h, arena, "mip_dual_bound");
-        if (Double.isInfinite(bound) || Math.abs(bound) >= 1e20) {
-            bound = Double.NaN;
-        }
+        double bound = Ffm.finite(!model.hasIntegers() ? (status == HighsLibrary.OPTIMAL ? objective : Double.NaN)
+                : doubleInfo(lib, h, arena, "mip_dual_bound"));
         SolveResult r = result(status, runStatus, hasPoint, objective, bound, values, nodes, params);
         return r.withModelTime(translation);
     }
@@ -241,18 +224,11 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
             integrality[j] = v.isInteger() ? 1 : 0;
         }
         int rc = (int) lib.passMip.invokeExact(h, n, m, columns.start()[n], 1, model.sense() == Sense.MAXIMIZE ? -1 : 1,
-                model.objectiveOffset(), doubles(arena, cost), doubles(arena, lower), doubles(arena, upper),
-                doubles(arena, rowLower), doubles(arena, rowUpper), ints(arena, java.util.Arrays.copyOf(columns.start(), n)),
-                ints(arena, columns.row()), doubles(arena, columns.value()), ints(arena, integrality));
+                model.objectiveOffset(), Ffm.doubles(arena, cost), Ffm.doubles(arena, lower),
+                Ffm.doubles(arena, upper), Ffm.doubles(arena, rowLower), Ffm.doubles(arena, rowUpper),
+                Ffm.ints(arena, java.util.Arrays.copyOf(columns.start(), n)), Ffm.ints(arena, columns.row()),
+                Ffm.doubles(arena, columns.value()), Ffm.ints(arena, integrality));
         check(rc, "the model");
-    }
-
-    private static MemorySegment doubles(Arena arena, double[] a) {
-        return a.length == 0 ? arena.allocate(JAVA_DOUBLE) : arena.allocateFrom(JAVA_DOUBLE, a);
-    }
-
-    private static MemorySegment ints(Arena arena, int[] a) {
-        return a.length == 0 ? arena.allocate(JAVA_INT) : arena.allocateFrom(JAVA_INT, a);
     }
 
     private static void option(java.lang.invoke.MethodHandle setter, MemorySegment h, Arena arena, String name,
@@ -304,18 +280,6 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
         }
     }
 
-    private static MemorySegment callbackStub() {
-        try {
-            var handle = MethodHandles.lookup().findStatic(DirectHighsSolver.class, "callback", MethodType.methodType(
-                    void.class, int.class, MemorySegment.class, MemorySegment.class, MemorySegment.class,
-                    MemorySegment.class));
-            return Linker.nativeLinker().upcallStub(handle,
-                    FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS), Arena.global());
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     /**
      * HiGHS's callback ({@code HighsCCallbackType}). It runs inside the native solve: it catches
      * every throwable, since one escaping an upcall ends the JVM. It clears the interrupt flag in
@@ -332,23 +296,15 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
             if (run == null) {
                 return;
             }
-            long now = System.nanoTime();
-            long last = run.lastReport().get();
-            boolean improving = type == HighsLibrary.CALLBACK_MIP_IMPROVING;
-            if (!improving && now - last < PROGRESS_EVERY_NANOS || !run.lastReport().compareAndSet(last, now)) {
+            long now = run.progress().due(type == HighsLibrary.CALLBACK_MIP_IMPROVING);
+            if (now < 0) {
                 return;
             }
             MemorySegment o = out.reinterpret(OUT_SIZE);
-            double primal = finite(o.get(JAVA_DOUBLE, PRIMAL_BOUND));
-            double dual = finite(o.get(JAVA_DOUBLE, DUAL_BOUND));
-            run.listener().onProgress(new SolveProgress(Duration.ofNanos(now - run.startNanos()), primal, dual,
-                    o.get(JAVA_LONG, NODE_COUNT)));
+            run.progress().report(now, o.get(JAVA_DOUBLE, PRIMAL_BOUND), o.get(JAVA_DOUBLE, DUAL_BOUND),
+                    o.get(JAVA_LONG, NODE_COUNT));
         } catch (Throwable t) {
             // nothing may leave an upcall; a listener's failure costs only its progress report
         }
-    }
-
-    private static double finite(double v) {
-        return Double.isFinite(v) && Math.abs(v) < 1e20 ? v : Double.NaN;
     }
 }

@@ -4,20 +4,16 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.util.Optional;
 
 /**
  * The part of HiGHS's C API ({@code highs_c_api.h}, HiGHS 1.12) the {@code highs} solver calls,
  * bound by hand through {@code java.lang.foreign} (jextract is not available here). The library is
- * the {@code libhighs.so.1} inside OR-Tools' native jar: once OR-Tools' libraries are loaded, the
- * lookup by soname finds that copy, so no second HiGHS is loaded. {@code HighsInt} is 32 bits in
- * this build ({@link #load} checks).
+ * the {@code libhighs.so.1} inside OR-Tools' native jar ({@link BundledLibrary}). {@code HighsInt}
+ * is 32 bits in this build (the constructor checks).
  */
 final class HighsLibrary {
     /** HiGHS's model statuses ({@code HighsModelStatus}) that the adapter tells apart. */
@@ -49,7 +45,9 @@ final class HighsLibrary {
         return status >= 0 && status < STATUS_NAMES.length ? STATUS_NAMES[status] : "model status " + status;
     }
 
-    private static final Linker LINKER = Linker.nativeLinker();
+    /** The library, bound once per JVM. */
+    static final BundledLibrary<HighsLibrary> BUNDLED = new BundledLibrary<>("HiGHS", "libhighs.so.1",
+            HighsLibrary::new);
 
     final MethodHandle create;
     final MethodHandle destroy;
@@ -114,25 +112,6 @@ final class HighsLibrary {
     }
 
     private static MethodHandle bind(SymbolLookup lib, String name, FunctionDescriptor descriptor) {
-        MemorySegment symbol = lib.find(name).orElseThrow(() -> new IllegalStateException("HiGHS has no " + name));
-        return LINKER.downcallHandle(symbol, descriptor);
-    }
-
-    private static Object loaded;
-
-    /** The library, bound once per JVM; or why it cannot be (OR-Tools' natives must be loaded first). */
-    static synchronized Optional<HighsLibrary> load(StringBuilder why) {
-        if (loaded == null) {
-            try {
-                loaded = new HighsLibrary(SymbolLookup.libraryLookup("libhighs.so.1", Arena.global()));
-            } catch (Throwable t) {
-                loaded = "HiGHS's C API: " + (t.getMessage() == null ? t.toString() : t.getMessage());
-            }
-        }
-        if (loaded instanceof HighsLibrary lib) {
-            return Optional.of(lib);
-        }
-        why.append(loaded);
-        return Optional.empty();
+        return Ffm.bind(lib, "HiGHS", name, descriptor);
     }
 }

@@ -1,25 +1,27 @@
 package org.tamebnn.solver.ortools;
 
-import com.google.ortools.linearsolver.MPSolver;
-
 /**
- * Interrupts a running MPSolver when its solve is cancelled, and never touches it once closed
- * (the solver is deleted right after, and a call on freed native memory would crash the JVM).
+ * Interrupts a running native solve when it is cancelled, and never touches the solver once closed
+ * (the solver is freed right after, and a call on freed native memory would crash the JVM).
  */
 final class Interrupter implements AutoCloseable {
-    /** Backends clear their interrupt flag when solve() starts, so one early call can be lost. */
+    /**
+     * Backends clear their interrupt flag when the solve starts (SCIP also at each restart), so one
+     * early call can be lost.
+     */
     private static final long REPEAT_MILLIS = 20;
 
-    private final MPSolver solver;
+    private final Runnable interrupt;
     private boolean closed;
 
-    Interrupter(MPSolver solver) {
-        this.solver = solver;
+    /** @param interrupt asks the solver to stop; safe to call from another thread while it solves */
+    Interrupter(Runnable interrupt) {
+        this.interrupt = interrupt;
     }
 
     /** Interrupts now and again every few milliseconds until closed; returns at once. */
     void cancel() {
-        Thread.ofVirtual().name("ortools-interrupt").start(() -> {
+        Thread.ofVirtual().name("solver-interrupt").start(() -> {
             while (interruptOnce()) {
                 try {
                     Thread.sleep(REPEAT_MILLIS);
@@ -35,7 +37,7 @@ final class Interrupter implements AutoCloseable {
         if (closed) {
             return false;
         }
-        solver.interruptSolve();
+        interrupt.run();
         return true;
     }
 

@@ -45,7 +45,7 @@ final class SolveAttempt {
             Duration modelTime = Duration.ofNanos(System.nanoTime() - translating);
             deadline.ifPresent(d -> solver.setTimeLimit(d.remainingMillis()));
             MPSolverResponseStatus status;
-            try (Interrupter interrupter = new Interrupter(solver);
+            try (Interrupter interrupter = new Interrupter(solver::interruptSolve);
                     CancellationToken.Registration registration = backend.supports(Capability.CANCELLATION)
                             ? cancellation.onCancel(interrupter::cancel)
                             : () -> { }) {
