@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param f1 test F1
  * @param nodes branch-and-bound nodes
  * @param message what went wrong or anything worth keeping, in words
+ * @param trace the solver's progress over the run (empty when it reports none; @since 3.0)
  */
 public record CellResult(String status, Double trainingLoss, Double objective, Double bound, Double gap,
         Double buildSeconds, Double solveSeconds, Double totalSeconds, Double trainAccuracy, Double testAccuracy,
-        Double precision, Double recall, Double f1, Long nodes, String message) {
+        Double precision, Double recall, Double f1, Long nodes, String message, ProgressTrace trace) {
 
     /** The status of a cell whose executor failed. */
     public static final String ERROR = "ERROR";
@@ -34,6 +35,7 @@ public record CellResult(String status, Double trainingLoss, Double objective, D
     public CellResult {
         Objects.requireNonNull(status, "status");
         if (status.isBlank()) throw new IllegalArgumentException("a result needs a status");
+        trace = trace == null ? ProgressTrace.empty() : trace;
     }
 
     /** A failed cell with what went wrong. */
@@ -56,6 +58,7 @@ public record CellResult(String status, Double trainingLoss, Double objective, D
         private Double trainAccuracy, testAccuracy, precision, recall, f1;
         private Long nodes;
         private String message;
+        private ProgressTrace trace;
 
         private Builder(String status) {
             this.status = status;
@@ -75,10 +78,11 @@ public record CellResult(String status, Double trainingLoss, Double objective, D
         public Builder f1(Double v) { f1 = v; return this; }
         public Builder nodes(Long v) { nodes = v; return this; }
         public Builder message(String v) { message = v; return this; }
+        public Builder trace(ProgressTrace v) { trace = v; return this; }
 
         public CellResult build() {
             return new CellResult(status, trainingLoss, objective, bound, gap, buildSeconds, solveSeconds,
-                    totalSeconds, trainAccuracy, testAccuracy, precision, recall, f1, nodes, message);
+                    totalSeconds, trainAccuracy, testAccuracy, precision, recall, f1, nodes, message, trace);
         }
     }
 }

@@ -115,11 +115,17 @@ public final class ResultStore implements AutoCloseable {
                 delete.setString(3, CellResult.ERROR);
                 delete.executeUpdate();
             }
+            long id;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO runs (" + COLUMNS + ") VALUES (" + "?, ".repeat(38) + "?)")) {
+                    "INSERT INTO runs (" + COLUMNS + ") VALUES (" + "?, ".repeat(38) + "?)", new String[] {"id"})) {
                 bind(insert, run, key);
                 insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
             }
+            insertTrace(id, run.result().trace().thinned());
             connection.commit();
             return true;
         } catch (SQLException e) {
@@ -129,6 +135,28 @@ public final class ResultStore implements AutoCloseable {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) return false;
             throw new StoreException("cannot record " + run.cell().label() + " in " + url() + ": " + describe(e), e);
         }
+    }
+
+    private void insertTrace(long runId, ProgressTrace trace) throws SQLException {
+        if (trace.isEmpty()) return;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO progress (run_id, seq, seconds, incumbent, bound) VALUES (?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (ProgressTrace.Point p : trace.points()) {
+                insert.setLong(1, runId);
+                insert.setInt(2, seq++);
+                insert.setDouble(3, p.seconds());
+                setNullable(insert, 4, p.incumbent());
+                setNullable(insert, 5, p.bound());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void setNullable(PreparedStatement s, int index, Double d) throws SQLException {
+        if (d == null) s.setNull(index, Types.DOUBLE);
+        else s.setDouble(index, d);
     }
 
     /** Cell key to the run specification (canonical JSON) of every run recorded for the spec. */
@@ -156,9 +184,17 @@ public final class ResultStore implements AutoCloseable {
 
     /** Every run recorded for the spec, in the order of the grid. */
     public synchronized List<RunRecord> runs(String specName) {
+        Map<Long, List<ProgressTrace.Point>> traces = new java.util.HashMap<>();
+        query("SELECT p.run_id, p.seconds, p.incumbent, p.bound FROM progress p JOIN runs r ON r.id = p.run_id"
+                + " WHERE r.spec_name = ? ORDER BY p.run_id, p.seq", specName, rs -> {
+                    while (rs.next()) {
+                        traces.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(new ProgressTrace.Point(rs.getDouble(2), dbl(rs, "incumbent"), dbl(rs, "bound")));
+                    }
+                });
         List<RunRecord> runs = new ArrayList<>();
-        query("SELECT " + COLUMNS + " FROM runs WHERE spec_name = ? ORDER BY cell_index, id", specName, rs -> {
-            while (rs.next()) runs.add(read(rs));
+        query("SELECT id, " + COLUMNS + " FROM runs WHERE spec_name = ? ORDER BY cell_index, id", specName, rs -> {
+            while (rs.next()) runs.add(read(rs, new ProgressTrace(traces.getOrDefault(rs.getLong("id"), List.of()))));
         });
         return runs;
     }
@@ -238,7 +274,7 @@ public final class ResultStore implements AutoCloseable {
         s.setInt(++i, c.perClass());
     }
 
-    private static RunRecord read(ResultSet rs) throws SQLException {
+    private static RunRecord read(ResultSet rs, ProgressTrace trace) throws SQLException {
         String spec = rs.getString("spec_name");
         String widths = rs.getString("hidden");
         // "" (null in a database that stores empty text so) is the network without a hidden layer
@@ -251,7 +287,7 @@ public final class ResultStore implements AutoCloseable {
         CellResult result = new CellResult(rs.getString("status"), dbl(rs, "training_loss"), dbl(rs, "objective"),
                 dbl(rs, "best_bound"), dbl(rs, "gap"), dbl(rs, "build_s"), dbl(rs, "solve_s"), dbl(rs, "total_s"),
                 dbl(rs, "train_accuracy"), dbl(rs, "test_accuracy"), dbl(rs, "test_precision"),
-                dbl(rs, "test_recall"), dbl(rs, "test_f1"), lng(rs, "nodes"), rs.getString("message"));
+                dbl(rs, "test_recall"), dbl(rs, "test_f1"), lng(rs, "nodes"), rs.getString("message"), trace);
         Machine machine = new Machine(rs.getString("host"), rs.getInt("cores"), rs.getString("os"), rs.getString("java"));
         return new RunRecord(spec, cell, result, instant(rs, "started_at"), instant(rs, "finished_at"),
                 FlatJson.read(rs.getString("bundle_versions")), machine);

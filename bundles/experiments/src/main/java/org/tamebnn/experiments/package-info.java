@@ -8,7 +8,7 @@
  * {@link org.tamebnn.experiments.CellExecutor}: this package knows no trainer or solver.
  */
 @Export
-@Version("2.1.0")
+@Version("3.0.0")
 package org.tamebnn.experiments;
 
 import org.osgi.annotation.bundle.Export;

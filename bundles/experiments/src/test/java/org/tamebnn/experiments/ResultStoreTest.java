@@ -35,7 +35,9 @@ class ResultStoreTest {
     static CellResult full() {
         return CellResult.builder("OPTIMAL").trainingLoss(3.0).objective(3.0).bound(2.5).gap(1.0 / 6).buildSeconds(0.25)
                 .solveSeconds(4.5).totalSeconds(5.0).trainAccuracy(0.97).testAccuracy(0.95).precision(0.9).recall(0.8)
-                .f1(0.847).nodes(1234L).message("fine").build();
+                .f1(0.847).nodes(1234L).message("fine").trace(new ProgressTrace(List.of(
+                        new ProgressTrace.Point(0.5, null, 0.0), new ProgressTrace.Point(1.25, 9.0, 1.0),
+                        new ProgressTrace.Point(5.0, 3.0, 2.5)))).build();
     }
 
     @Test
@@ -51,6 +53,20 @@ class ResultStoreTest {
             assertEquals(List.of("s"), store.specNames());
         }
         assertTrue(Files.exists(dir.resolve("results.mv.db")), "one file in the results folder");
+    }
+
+    /** A failed cell run again replaces its row, and the trace of the old row goes with it. */
+    @Test
+    void aReRunReplacesTheFailedRowAndItsTrace() {
+        try (ResultStore store = ResultStore.openDefault(dir)) {
+            CellResult failed = CellResult.builder(CellResult.ERROR).message("killed").trace(new ProgressTrace(List.of(
+                    new ProgressTrace.Point(0.1, 4.0, 0.0)))).build();
+            assertTrue(store.record(run("s", cell(0, 1), failed)));
+            assertTrue(store.record(run("s", cell(0, 1), full())));
+            List<RunRecord> runs = store.runs("s");
+            assertEquals(1, runs.size());
+            assertEquals(full().trace(), runs.get(0).result().trace());
+        }
     }
 
     @Test

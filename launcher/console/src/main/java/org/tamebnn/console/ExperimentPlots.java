@@ -21,6 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.tamebnn.experiments.Cell;
 import org.tamebnn.experiments.CellResult;
 import org.tamebnn.experiments.ExperimentSpec;
+import org.tamebnn.experiments.ProgressTrace;
 import org.tamebnn.experiments.RunRecord;
 
 /**
@@ -95,7 +96,52 @@ final class ExperimentPlots {
         return save(dir, name, chart);
     }
 
+    /** Points on the time axis of the traced gap curves. */
+    private static final int GRID = 200;
+
+    /**
+     * The gap against time from the runs' progress traces: per method, the mean over its runs of
+     * the gap between incumbent and bound at each time (100% while a run has no incumbent or no
+     * bound yet, capped at 100%). Without traces (no solver reported progress), each run's gap at
+     * its end against its time instead.
+     */
     private static String gapOverTime(Path dir, List<RunGroup> groups, List<RunGroup.Dimension> method) {
+        Map<String, List<ProgressTrace>> traces = new LinkedHashMap<>();
+        double horizon = 0;
+        for (RunGroup g : groups) {
+            for (RunRecord r : g.succeeded()) {
+                if (!r.result().trace().isEmpty()) {
+                    traces.computeIfAbsent(g.label(method), k -> new ArrayList<>()).add(r.result().trace());
+                    horizon = Math.max(horizon, r.cell().timeLimitSeconds());
+                }
+            }
+        }
+        if (traces.isEmpty()) {
+            return endGaps(dir, groups, method);
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Gap between incumbent and bound over time (mean over runs, from progress traces)")
+                .xAxisTitle("time (s)").yAxisTitle("gap (%)").build();
+        double[] t = new double[GRID + 1];
+        for (int i = 0; i <= GRID; i++) {
+            t[i] = horizon * i / GRID;
+        }
+        traces.forEach((label, runs) -> {
+            double[] y = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                double at = t[i];
+                y[i] = 100 * runs.stream().mapToDouble(tr -> {
+                    Double gap = tr.gapAt(at);
+                    return gap == null ? 1 : gap;
+                }).average().orElse(1);
+            }
+            chart.addSeries(label + " (" + runs.size() + " runs)", t, y).setMarker(SeriesMarkers.NONE);
+        });
+        long count = traces.values().stream().mapToLong(List::size).sum();
+        return "gap-vs-time (from " + count + " progress traces): " + Figures.save(dir, "gap-vs-time", chart);
+    }
+
+    private static String endGaps(Path dir, List<RunGroup> groups, List<RunGroup.Dimension> method) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Gap at the end of each run vs its time")
                 .xAxisTitle("time (s)").yAxisTitle("gap (%)").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

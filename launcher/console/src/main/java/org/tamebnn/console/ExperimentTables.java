@@ -23,6 +23,14 @@ final class ExperimentTables {
     }
 
     static String of(List<RunGroup> groups) {
+        return of(groups, SolverTraces.of(groups.stream().flatMap(g -> g.runs().stream()).toList()));
+    }
+
+    /**
+     * With progress traces, two more columns: seconds to the first incumbent and the primal
+     * integral (seconds; lower is better), over the runs that have a trace.
+     */
+    static String of(List<RunGroup> groups, SolverTraces traces) {
         List<RunGroup.Dimension> dims = RunGroup.varying(groups);
         List<ColumnData<RunGroup>> columns = new ArrayList<>();
         for (RunGroup.Dimension d : dims) {
@@ -37,6 +45,11 @@ final class ExperimentTables {
         columns.add(metric("F1", CellResult::f1, true));
         columns.add(metric("gap", CellResult::gap, true));
         columns.add(metric("time (s)", CellResult::totalSeconds, false));
+        if (traces.any()) {
+            columns.add(Tables.right("1st inc (s)").with(g -> summary(g.runStats(SolverTraces::timeToFirstIncumbent),
+                    false)));
+            columns.add(Tables.right("primal int (s)").with(g -> summary(g.runStats(traces::primalIntegral), false)));
+        }
         return AsciiTable.builder().border(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS).data(groups, columns).asString();
     }
 

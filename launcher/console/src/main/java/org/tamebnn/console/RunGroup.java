@@ -96,8 +96,13 @@ record RunGroup(Cell cell, List<RunRecord> runs) {
 
     /** Mean, min and max of a metric over the succeeded runs that have it; empty (count 0) when none. */
     DoubleSummaryStatistics stats(Function<CellResult, Double> metric) {
-        return succeeded().stream().map(r -> metric.apply(r.result())).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).summaryStatistics();
+        return runStats(r -> metric.apply(r.result()));
+    }
+
+    /** As {@link #stats}, for a metric of the whole run (its trace, say), not only of its result. */
+    DoubleSummaryStatistics runStats(Function<RunRecord, Double> metric) {
+        return succeeded().stream().map(metric).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+                .summaryStatistics();
     }
 
     /** Statuses with their counts, e.g. {@code OPTIMAL 9, TIME_LIMIT 1}. */

@@ -25,7 +25,8 @@ final class RunsCsv {
             "test_fraction", "hidden", "variant", "weights", "trainer", "loss", "solver", "seed", "time_limit_s",
             "trainer_options", "status", "training_loss", "objective", "bound", "gap", "build_s", "solve_s", "total_s",
             "train_accuracy", "test_accuracy", "test_precision", "test_recall", "test_f1", "nodes", "message",
-            "started_at", "finished_at", "host", "cores", "os", "java", "bundle_versions");
+            "started_at", "finished_at", "host", "cores", "os", "java", "bundle_versions", "first_incumbent_s",
+            "trace_points");
 
     private RunsCsv() {
     }
@@ -75,6 +76,9 @@ final class RunsCsv {
         v.add(run.machine().os());
         v.add(run.machine().java());
         v.add(pairs(run.bundleVersions()));
+        Double first = SolverTraces.timeToFirstIncumbent(run);
+        v.add(first == null ? "" : String.valueOf(first));
+        v.add(String.valueOf(r.trace().points().size()));
         return v;
     }
 

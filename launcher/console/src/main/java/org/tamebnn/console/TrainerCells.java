@@ -1,8 +1,11 @@
 package org.tamebnn.console;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.SolveProgress;
@@ -17,6 +20,7 @@ import org.tamebnn.bnn.TrainingResult;
 import org.tamebnn.experiments.Cell;
 import org.tamebnn.experiments.CellExecutor;
 import org.tamebnn.experiments.CellResult;
+import org.tamebnn.experiments.ProgressTrace;
 
 /**
  * Runs one cell of an experiment grid through the {@link TrainingService}, as {@code bnn:train}
@@ -46,6 +50,9 @@ final class TrainerCells implements CellExecutor {
     public CellResult execute(Cell cell, LiveStatus status) throws Exception {
         Thread caller = Thread.currentThread();
         stopIfAsked(caller);
+        long start = System.nanoTime();
+        // the run's own clock, not each solve's: a trainer may solve several MILPs one after another
+        List<ProgressTrace.Point> trace = new CopyOnWriteArrayList<>();
         TrainingListener listener = new TrainingListener() {
             @Override
             public void solverProgress(SolveProgress progress) {
@@ -53,6 +60,8 @@ final class TrainerCells implements CellExecutor {
                 if (caller.isInterrupted()) {
                     cancel.cancel();
                 }
+                trace.add(new ProgressTrace.Point((System.nanoTime() - start) / 1e9, progress.incumbent(),
+                        progress.bound()));
                 status.update(describe(progress));
             }
         };
@@ -64,7 +73,23 @@ final class TrainerCells implements CellExecutor {
             throw new CommandFailure(e.getMessage());
         }
         stopIfAsked(caller);
-        return result(o);
+        return result(o, trace((System.nanoTime() - start) / 1e9, trace, o));
+    }
+
+    /**
+     * The reports, closed by the run's final incumbent and bound at its end, so that a trace ends
+     * where the run did even when the last report came earlier.
+     */
+    static ProgressTrace trace(double endSeconds, List<ProgressTrace.Point> reports, TrainingOutcome o) {
+        if (reports.isEmpty()) {
+            return ProgressTrace.empty();
+        }
+        List<ProgressTrace.Point> points = new ArrayList<>(reports);
+        Optional<TrainingResult> milp = o.result().attachment(TrainingResult.class);
+        double last = points.getLast().seconds();
+        milp.filter(TrainingResult::hasNetwork).ifPresent(m -> points.add(new ProgressTrace.Point(
+                Math.max(last, endSeconds), m.objective(), m.bestBound())));
+        return new ProgressTrace(points);
     }
 
     private void stopIfAsked(Thread caller) throws InterruptedException {
@@ -74,7 +99,7 @@ final class TrainerCells implements CellExecutor {
     }
 
     /** Every metric the store keeps, unknown ones null. */
-    static CellResult result(TrainingOutcome o) {
+    static CellResult result(TrainingOutcome o, ProgressTrace trace) {
         TrainerResult r = o.result();
         Optional<TrainingResult> milp = r.attachment(TrainingResult.class);
         CellResult.Builder b = CellResult.builder(o.termination().label())
@@ -92,7 +117,7 @@ final class TrainerCells implements CellExecutor {
                     .precision(known(test.precision())).recall(known(test.recall())).f1(known(test.f1()));
         }
         String note = o.note();
-        return b.message(note.isEmpty() ? null : note).build();
+        return b.message(note.isEmpty() ? null : note).trace(trace).build();
     }
 
     private static Double known(double v) {

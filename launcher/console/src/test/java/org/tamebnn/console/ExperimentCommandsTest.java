@@ -1,6 +1,7 @@
 package org.tamebnn.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tamebnn.api.milp.MilpSolvers;
 import org.tamebnn.experiments.CellExecutor;
+import org.tamebnn.experiments.ProgressTrace;
 import org.tamebnn.experiments.ResultStore;
 import org.tamebnn.experiments.RunRecord;
 import org.tamebnn.losses.ZeroOneLoss;
@@ -171,6 +173,46 @@ class ExperimentCommandsTest {
                 () -> commands.report(null, "", results.toString(), "", "", "tinny"));
         assertTrue(e.getMessage().startsWith("no runs of 'tinny' in ") && e.getMessage().endsWith("it holds: tiny"),
                 e.getMessage());
+    }
+
+    /**
+     * Solvers that report progress leave a trace per run: the store keeps it, and the report gives
+     * time to first incumbent and the primal integral, and draws the gap against time from it.
+     * BCW with 200 points and 5 hidden neurons is not proven in 3 s, so reports keep coming.
+     */
+    @Test
+    void progressTracesAreStoredAndReported() throws Exception {
+        registry.registerSolver("highs", MilpSolvers.create("highs"), "test");
+        registry.registerSolver("scip", MilpSolvers.create("scip"), "test");
+        Path traced = Files.writeString(tmp.resolve("traced.yaml"), """
+                name: traced
+                datasets: [bcw]
+                trainSizes: [200]
+                hidden: [[5]]
+                trainers: [exact]
+                losses: [zero-one]
+                solvers: [highs, scip]
+                seeds: [0]
+                timeLimits: [3]
+                """);
+        commands.run(null, "1/1", "", results.toString(), false, traced.toString());
+        List<RunRecord> runs;
+        try (ResultStore store = ResultStore.openDefault(results)) {
+            runs = store.runs("traced");
+        }
+        assertEquals(2, runs.size());
+        for (RunRecord r : runs) {
+            ProgressTrace trace = r.result().trace();
+            assertFalse(trace.isEmpty(), r.cell().solver() + " left no trace");
+            assertTrue(trace.timeToFirstIncumbent().isPresent(), r.cell().solver() + ": " + trace);
+            assertTrue(trace.points().getLast().seconds() <= r.result().totalSeconds() + 1, trace::toString);
+        }
+        Path plots = tmp.resolve("traced-plots");
+        String out = commands.report(null, "", results.toString(), "", plots.toString(), traced.toString());
+        assertTrue(out.contains("1st inc (s)") && out.contains("primal int (s)"), out);
+        assertTrue(out.lines().filter(l -> l.startsWith("| exact ")).count() == 2, out);
+        assertTrue(out.contains("gap-vs-time (from 2 progress traces): "), out);
+        assertTrue(Files.size(plots.resolve("gap-vs-time.png")) > 1000);
     }
 
     @Test

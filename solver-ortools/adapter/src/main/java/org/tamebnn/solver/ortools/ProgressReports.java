@@ -8,7 +8,8 @@ import org.tamebnn.api.milp.SolveProgress;
 
 /**
  * One solve's progress reports, made from a solver's native callbacks, which come far more often
- * than anyone reads a report: at once for a new incumbent, otherwise at most every half second.
+ * than anyone reads a report: at once for a new incumbent and for the first callback (which
+ * shows a MIP start the solver took before any event), otherwise at most every half second.
  */
 final class ProgressReports {
     private static final long EVERY_NANOS = 500_000_000L;
@@ -20,7 +21,7 @@ final class ProgressReports {
     ProgressReports(SolveListener listener, long startNanos) {
         this.listener = listener;
         this.startNanos = startNanos;
-        this.lastReport = new AtomicLong(startNanos);
+        this.lastReport = new AtomicLong(startNanos - EVERY_NANOS);
     }
 
     /**
