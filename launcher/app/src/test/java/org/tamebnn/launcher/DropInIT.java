@@ -13,6 +13,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -20,6 +21,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.tamebnn.tck.MiplibInstance;
 
 /**
  * What a user does with a plugin of their own, as the README's "Writing a solver plugin" walks
@@ -132,6 +134,82 @@ class DropInIT {
                     "bnn:compare --data bcw --train-size 10 --hidden 2 --trainers perceptron"));
             assertTrue(gone.getMessage().contains("no trainer named 'perceptron'"), gone.getMessage());
         }
+    }
+
+    /**
+     * Gurobi's adapter, the optional drop-in bundle built by {@code solver-gurobi} with Gurobi's jar
+     * inside (never part of the distribution; {@code -Dtamebnn.gurobi.jar}, which this module's pom
+     * sets): dropped into {@code plugins/}, it resolves and starts in Felix, and {@code solver:list}
+     * lists {@code gurobi} with what Gurobi says. Without a licence that is the licence, in Gurobi's
+     * own words (which only its native library, loaded from the bundle, can give), and a solve through
+     * it is an ERROR saying the same; with one, it is available and solves p0033 to its optimum.
+     */
+    @Test
+    void theGurobiBundleDroppedInStartsAndSaysWhetherItHasALicence(@TempDir Path tmp) throws Exception {
+        String property = System.getProperty("tamebnn.gurobi.jar", "");
+        Assumptions.assumeFalse(property.isBlank(), "needs -Dtamebnn.gurobi.jar (this module's pom sets it)");
+        Path jar = Path.of(property);
+        assertTrue(Files.isRegularFile(jar), "no Gurobi bundle at " + jar);
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        try (Platform platform = Platform.start(felix(), PlatformContract.DIST, plugins, false, true)) {
+            BundleContext ctx = platform.context();
+            assertTrue(GogoSession.awaitCommand(ctx, "solver", "list", 30_000), "solver:list never registered");
+            assertTrue(gurobiStatus(PlatformContract.gogo(ctx, "solver:list")).isEmpty(),
+                    "listed before it was dropped in");
+
+            long dropped = System.nanoTime();
+            try (NextBundleEvent started = new NextBundleEvent(ctx, BundleEvent.STARTED, GUROBI_BUNDLE)) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+                assertTrue(started.await(), "File Install did not start the Gurobi bundle: "
+                        + PlatformContract.problems(ctx));
+            }
+            String list = PlatformContract.gogo(ctx, "solver:list");
+            report("Gurobi dropped in → in solver:list", dropped);
+            String status = gurobiStatus(list);
+            assertFalse(status.isEmpty(), list);
+            System.out.println("solver:list, gurobi's status: " + status);
+
+            Path mps = MiplibInstance.named("p0033").copyTo(tmp);
+            String solve = PlatformContract.gogo(ctx, "solver:solve " + mps + " --solver gurobi --time-limit 60");
+            if (status.startsWith("unavailable")) {
+                assertTrue(status.contains("no usable Gurobi licence") && status.contains("No Gurobi license found"),
+                        "the licence, in Gurobi's own words: " + status);
+                assertTrue(solve.contains("ERROR") && solve.contains("licence"), solve);
+            } else {
+                assertEquals("available", status, list);
+                assertTrue(solve.contains("OPTIMAL") && solve.contains("3089"), solve);
+            }
+
+            try (NextBundleEvent uninstalled = new NextBundleEvent(ctx, BundleEvent.UNINSTALLED, GUROBI_BUNDLE)) {
+                Files.delete(plugins.resolve(jar.getFileName()));
+                assertTrue(uninstalled.await(), "File Install did not uninstall the removed bundle");
+            }
+            assertTrue(gurobiStatus(PlatformContract.gogo(ctx, "solver:list")).isEmpty(), "gone with its jar");
+        }
+    }
+
+    private static final String GUROBI_BUNDLE = "org.tamebnn.solver.gurobi";
+
+    /**
+     * The status column of gurobi's row in a solver:list table, its wrapped lines joined (the
+     * rows after it with an empty first cell), or "" when gurobi is not listed.
+     */
+    private static String gurobiStatus(String solverList) {
+        StringBuilder status = new StringBuilder();
+        boolean inRow = false;
+        for (String line : solverList.lines().toList()) {
+            String[] cells = line.split("\\|");
+            if (cells.length < 3) {
+                inRow = false;
+                continue;
+            }
+            String first = cells[1].strip();
+            inRow = first.equals("gurobi") || inRow && first.isEmpty();
+            if (inRow) {
+                status.append(' ').append(cells[cells.length - 1].strip());
+            }
+        }
+        return status.toString().strip().replaceAll(" +", " ");
     }
 
     private static boolean trainerListed(String trainers) {
