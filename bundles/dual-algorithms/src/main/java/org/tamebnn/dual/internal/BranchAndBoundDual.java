@@ -73,7 +73,7 @@ public final class BranchAndBoundDual implements DualConstructor {
 
     @Override
     public Set<String> options() {
-        return Set.of("nodes", "incumbent", "evaluation", "pieces", "farkas");
+        return Set.of("nodes", "incumbent", "evaluation", "pieces", "farkas", "order");
     }
 
     @Override
@@ -84,7 +84,8 @@ public final class BranchAndBoundDual implements DualConstructor {
             return refused.get();
         }
         Optional<String> badOption = Constructions.choice(request, "evaluation", "tree", "leaves")
-                .or(() -> Constructions.choice(request, "farkas", "lazy", "all"));
+                .or(() -> Constructions.choice(request, "farkas", "lazy", "all"))
+                .or(() -> Constructions.choice(request, "order", "depth", "best"));
         if (badOption.isPresent()) {
             return DualResult.notApplicable(NAME, badOption.get(), Constructions.since(start));
         }
@@ -99,7 +100,8 @@ public final class BranchAndBoundDual implements DualConstructor {
         LpTreeSearch.Farkas farkas = leavesOnly || "all".equals(request.options().get("farkas"))
                 ? LpTreeSearch.Farkas.ALL : LpTreeSearch.Farkas.LAZY;
         LpTreeSearch.Outcome tree = new LpTreeSearch(RightHandSide.at(model, rows, b), rows, b, request, start,
-                (int) Constructions.option(request, "nodes", 20000), pieces, farkas).run(incumbent);
+                (int) Constructions.option(request, "nodes", 20000), pieces, farkas, LpTreeSearch.order(request))
+                .run(incumbent);
         if (tree.failure != null) {
             return DualResult.notApplicable(NAME, tree.failure, Constructions.since(start));
         }

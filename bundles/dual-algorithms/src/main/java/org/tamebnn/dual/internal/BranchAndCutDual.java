@@ -83,7 +83,7 @@ public final class BranchAndCutDual implements DualConstructor {
 
     @Override
     public Set<String> options() {
-        return Set.of("rounds", "cuts", "family", "maxDenominatorBits", "nodes", "incumbent", "farkas");
+        return Set.of("rounds", "cuts", "family", "maxDenominatorBits", "nodes", "incumbent", "farkas", "order");
     }
 
     @Override
@@ -93,7 +93,8 @@ public final class BranchAndCutDual implements DualConstructor {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<String> badOption = Constructions.choice(request, "farkas", "lazy", "all");
+        Optional<String> badOption = Constructions.choice(request, "farkas", "lazy", "all")
+                .or(() -> Constructions.choice(request, "order", "depth", "best"));
         if (badOption.isPresent()) {
             return DualResult.notApplicable(NAME, badOption.get(), Constructions.since(start));
         }
@@ -116,7 +117,8 @@ public final class BranchAndCutDual implements DualConstructor {
         LpTreeSearch.Farkas farkas = "all".equals(request.options().get("farkas")) ? LpTreeSearch.Farkas.ALL
                 : LpTreeSearch.Farkas.LAZY;
         LpTreeSearch.Outcome tree = new LpTreeSearch(augmented, allRows, y0, request, start,
-                (int) Constructions.option(request, "nodes", 20000), true, farkas).run(standardIncumbent);
+                (int) Constructions.option(request, "nodes", 20000), true, farkas, LpTreeSearch.order(request))
+                .run(standardIncumbent);
         if (tree.failure != null) {
             return DualResult.notApplicable(NAME, tree.failure, Constructions.since(start));
         }

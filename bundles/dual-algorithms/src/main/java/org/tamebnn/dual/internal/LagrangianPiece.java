@@ -60,8 +60,34 @@ final class LagrangianPiece {
 
     /** As {@link #of(MilpModel, int[], double[])}, over the box [lower, upper] (a branch-and-bound node). */
     static AffinePiece of(MilpModel model, int[] rows, double[] u, double[] lower, double[] upper) {
-        double[] c = minCosts(model);
         double[] clipped = clip(model, u);
+        double[] r = reducedCosts(model, clipped);
+        boolean[] varying = new boolean[model.rowCount()];
+        double[] gradient = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            varying[rows[k]] = true;
+            gradient[k] = clipped[rows[k]];
+        }
+        double intercept = minOffset(model);
+        for (int i = 0; i < model.rowCount(); i++) {
+            if (!varying[i] && clipped[i] != 0) {
+                Row row = model.row(i);
+                intercept += clipped[i] * (clipped[i] > 0 ? row.lower() : row.upper());
+            }
+        }
+        for (int j = 0; j < r.length; j++) {
+            intercept += boxMinimum(r[j], lower[j], upper[j]);
+        }
+        return new AffinePiece(gradient, intercept);
+    }
+
+    /**
+     * The reduced costs r = c − uᵀA (minimisation sense) of multipliers {@code u} already
+     * {@link #clip clipped}, each {@link #snap snapped} to 0 within tolerance of the terms it is
+     * computed from: what a piece's intercept is built of, and what bound tightening reads.
+     */
+    static double[] reducedCosts(MilpModel model, double[] clipped) {
+        double[] c = minCosts(model);
         double[] r = c.clone();
         double[] scale = new double[c.length];
         for (int j = 0; j < c.length; j++) {
@@ -79,23 +105,10 @@ final class LagrangianPiece {
                 scale[cols[q]] = Math.max(scale[cols[q]], Math.abs(clipped[i] * a[q]));
             }
         }
-        boolean[] varying = new boolean[model.rowCount()];
-        double[] gradient = new double[rows.length];
-        for (int k = 0; k < rows.length; k++) {
-            varying[rows[k]] = true;
-            gradient[k] = clipped[rows[k]];
-        }
-        double intercept = minOffset(model);
-        for (int i = 0; i < model.rowCount(); i++) {
-            if (!varying[i] && clipped[i] != 0) {
-                Row row = model.row(i);
-                intercept += clipped[i] * (clipped[i] > 0 ? row.lower() : row.upper());
-            }
-        }
         for (int j = 0; j < r.length; j++) {
-            intercept += boxMinimum(snap(r[j], scale[j]), lower[j], upper[j]);
+            r[j] = snap(r[j], scale[j]);
         }
-        return new AffinePiece(gradient, intercept);
+        return r;
     }
 
     /**

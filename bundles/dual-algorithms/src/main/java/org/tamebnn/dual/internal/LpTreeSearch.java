@@ -3,11 +3,13 @@ package org.tamebnn.dual.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 import org.tamebnn.api.dual.AffinePiece;
 import org.tamebnn.api.dual.DualRequest;
@@ -22,7 +24,9 @@ import org.tamebnn.api.milp.Variable;
 
 /**
  * The LP-based branch and bound behind the branch-and-bound and branch-and-cut duals (notes §4.5,
- * §4.6): depth first, the most fractional integer variable, the down branch first. Each solved
+ * §4.6). {@link Order#BEST}: best bound first with diving between, pseudo-cost branching, and
+ * reduced-cost tightening against the incumbent, so that the bound rises as the tree grows;
+ * {@link Order#DEPTH}: depth first, the most fractional variable, the down branch first. Each solved
  * node keeps the Lagrangian bound of its LP duals over its box ({@link LagrangianPiece}) as an
  * affine function of the right-hand side of {@code rows}; nodes never solved keep their parent's
  * multipliers over their own box.
@@ -45,9 +49,24 @@ final class LpTreeSearch {
         LAZY, ALL
     }
 
-    /** A box of the tree, with the multipliers of its parent for when its own LP has none. */
+    /**
+     * A box of the tree, with the multipliers of its parent for when its own LP has none, and the
+     * branching that made it (variable, direction, the parent's fractional part), which its LP's
+     * rise over the parent's feeds into the pseudo-costs.
+     */
     private record Node(double[] lower, double[] upper, double[] parentDuals, double parentBound, double[] parentPoint,
-            TreeDualFunction.Node tree) {
+            TreeDualFunction.Node tree, int depth, int branchVariable, boolean up, double fraction) {
+        static Node root(double[] lower, double[] upper, TreeDualFunction.Node tree) {
+            return new Node(lower, upper, null, Double.NEGATIVE_INFINITY, null, tree, 0, -1, false, 0);
+        }
+    }
+
+    /** How the next node is chosen. */
+    enum Order {
+        /** Best bound first, diving between (as MILP solvers do): the bound rises, incumbents still come early. */
+        BEST,
+        /** Depth first, the down branch first: the tree of earlier versions, kept for comparison. */
+        DEPTH
     }
 
     /** A node LP's answer in the model's terms (the elastic column removed). */
@@ -82,6 +101,10 @@ final class LpTreeSearch {
         double incumbent;
         /** The least LP bound over leaves and open nodes (minimisation sense); the bound of pieces=off. */
         double treeBound = Double.POSITIVE_INFINITY;
+        /** Variable ranges cut off by reduced costs against the incumbent, each closed as a leaf of its own. */
+        int tightened;
+        /** The tree's bound at b₀ after each node (min of the incumbent and every open node's bound). */
+        final List<Double> boundTrace = new ArrayList<>();
         String stop = "";
     }
 
@@ -93,6 +116,8 @@ final class LpTreeSearch {
     private final int maxNodes;
     private final boolean pieces;
     private final Farkas farkas;
+    private final Order order;
+    private final PseudoCosts pseudoCosts;
     /** Children solved so far, and those found infeasible or closed by an elastic bound: see {@link #elasticPays}. */
     private int children;
     private int infeasibleChildren;
@@ -103,7 +128,7 @@ final class LpTreeSearch {
      * @param pieces  false runs the same tree without building pieces (the bound only)
      */
     LpTreeSearch(MilpModel model, int[] rows, double[] b, DualRequest request, long start, int maxNodes,
-            boolean pieces, Farkas farkas) {
+            boolean pieces, Farkas farkas, Order order) {
         this.model = model;
         this.rows = rows;
         this.b = b;
@@ -112,6 +137,16 @@ final class LpTreeSearch {
         this.maxNodes = maxNodes;
         this.pieces = pieces;
         this.farkas = farkas;
+        this.order = order;
+        this.pseudoCosts = new PseudoCosts(model.variableCount());
+    }
+
+    /**
+     * The request's {@code order} option: depth (the default until the duals benchmark is rerun on
+     * the best-bound tree) or best.
+     */
+    static Order order(DualRequest request) {
+        return "best".equals(request.options().get("order")) ? Order.BEST : Order.DEPTH;
     }
 
     /** Runs the tree from {@code incumbent} (minimisation sense, +∞ for none). */
@@ -121,17 +156,17 @@ final class LpTreeSearch {
         MilpModel relaxed = model.relaxation();
         double sign = model.sense() == Sense.MAXIMIZE ? -1 : 1;
         List<InfeasibleLeaf> infeasible = new ArrayList<>();
-        Deque<Node> open = new ArrayDeque<>();
-        open.push(new Node(LagrangianPiece.lowerBounds(model), LagrangianPiece.upperBounds(model), null,
-                Double.NEGATIVE_INFINITY, null, out.root));
+        OpenNodes open = new OpenNodes(order);
+        open.add(Node.root(LagrangianPiece.lowerBounds(model), LagrangianPiece.upperBounds(model), out.root), false);
         while (!open.isEmpty()) {
             if (out.solved >= maxNodes || Constructions.outOfTime(request.params(), start)) {
                 out.stop = out.solved >= maxNodes ? "node limit " + maxNodes : "time limit";
                 break;
             }
-            Node node = open.pop();
+            Node node = open.poll();
             Lp r = solve(relaxed, node, out);
             if (r == null) {
+                out.boundTrace.add(open.bound(out.incumbent));
                 continue; // an elastic LP whose own bound already proves the box holds nothing better
             }
             // a child's LP lies inside its parent's, which had an optimum, so it cannot be unbounded:
@@ -148,6 +183,7 @@ final class LpTreeSearch {
                     node.tree().piece = parent;
                     infeasible.add(new InfeasibleLeaf(node, parent));
                 }
+                out.boundTrace.add(open.bound(out.incumbent));
                 continue;
             }
             if (r.status() != SolveStatus.OPTIMAL || r.duals() == null || r.x() == null) {
@@ -155,17 +191,18 @@ final class LpTreeSearch {
                     out.failure = "an LP relaxation is unbounded (" + r.status() + "): no LP dual bounds it";
                     return out;
                 }
-                open.push(node);
+                open.add(node, false);
                 out.stop = "an LP ended " + r.status() + (r.message().isEmpty() ? "" : " (" + r.message() + ")");
                 break;
             }
             double[] u = LagrangianPiece.minDuals(model, r.duals());
             double lpValue = sign * r.objective();
+            pseudoCosts.learn(node, lpValue);
             if (pieces) {
                 node.tree().piece = LagrangianPiece.of(model, rows, u, node.lower(), node.upper());
             }
             double[] x = r.x();
-            int branch = mostFractional(x);
+            int branch = pseudoCosts.choose(x);
             if (lpValue >= out.incumbent - pruneTolerance(out.incumbent) || branch < 0) {
                 if (branch < 0) {
                     out.incumbent = Math.min(out.incumbent, lpValue);
@@ -174,21 +211,31 @@ final class LpTreeSearch {
                 if (pieces) {
                     out.leaves.add(node.tree().piece);
                 }
+                out.boundTrace.add(open.bound(out.incumbent));
                 continue;
             }
-            double[] downUpper = node.upper().clone();
+            Node kept = order == Order.BEST ? tighten(node, u, out) : node;
+            double f = x[branch] - Math.floor(x[branch]);
+            double[] downUpper = kept.upper().clone();
             downUpper[branch] = Math.floor(x[branch]);
-            double[] upLower = node.lower().clone();
+            double[] upLower = kept.lower().clone();
             upLower[branch] = Math.ceil(x[branch]);
             TreeDualFunction.Node down = new TreeDualFunction.Node();
             TreeDualFunction.Node up = new TreeDualFunction.Node();
-            node.tree().children.add(down);
-            node.tree().children.add(up);
-            open.push(new Node(upLower, node.upper(), u, lpValue, x, up));
-            open.push(new Node(node.lower(), downUpper, u, lpValue, x, down));
+            kept.tree().children.add(down);
+            kept.tree().children.add(up);
+            Node downNode = new Node(kept.lower(), downUpper, u, lpValue, x, down, node.depth() + 1, branch, false, f);
+            Node upNode = new Node(upLower, kept.upper(), u, lpValue, x, up, node.depth() + 1, branch, true, f);
+            // dive into the side the LP leans to while the node is near the best bound (or nothing is
+            // found yet); depth first takes the down branch first, as it always did
+            boolean downFirst = order == Order.DEPTH || f <= 0.5;
+            boolean dive = open.worthDiving(lpValue, out.incumbent);
+            open.add(downFirst ? upNode : downNode, false);
+            open.add(downFirst ? downNode : upNode, dive);
+            out.boundTrace.add(open.bound(out.incumbent));
         }
         double openFloor = Double.POSITIVE_INFINITY; // the least bound at b of a node never solved
-        for (Node node : open) {
+        for (Node node : open.all()) {
             out.treeBound = Math.min(out.treeBound, node.parentBound());
             if (pieces) {
                 double[] u = node.parentDuals() == null ? new double[model.rowCount()] : node.parentDuals();
@@ -202,6 +249,225 @@ final class LpTreeSearch {
             raise(infeasible, out, openFloor);
         }
         return out;
+    }
+
+    /**
+     * The nodes not yet solved: a stack for depth first; for best bound a heap by the parent's bound,
+     * with one node aside to dive into next.
+     */
+    private static final class OpenNodes {
+        private final Order order;
+        private final Deque<Node> stack = new ArrayDeque<>();
+        private final PriorityQueue<Node> heap = new PriorityQueue<>(Comparator.comparingDouble(Node::parentBound)
+                .thenComparing(Comparator.comparingInt(Node::depth).reversed()));
+        private Node next;
+
+        OpenNodes(Order order) {
+            this.order = order;
+        }
+
+        void add(Node n, boolean diveNext) {
+            if (order == Order.DEPTH) {
+                stack.push(n);
+            } else if (diveNext) {
+                if (next != null) {
+                    heap.add(next);
+                }
+                next = n;
+            } else {
+                heap.add(n);
+            }
+        }
+
+        Node poll() {
+            if (order == Order.DEPTH) {
+                return stack.pop();
+            }
+            Node n = next != null ? next : heap.poll();
+            next = null;
+            return n;
+        }
+
+        boolean isEmpty() {
+            return order == Order.DEPTH ? stack.isEmpty() : next == null && heap.isEmpty();
+        }
+
+        List<Node> all() {
+            List<Node> nodes = new ArrayList<>(order == Order.DEPTH ? stack : heap);
+            if (next != null) {
+                nodes.add(next);
+            }
+            return nodes;
+        }
+
+        /** The tree's bound: the least of the incumbent and the open nodes' bounds. */
+        double bound(double incumbent) {
+            double least = incumbent;
+            if (order == Order.DEPTH) {
+                for (Node n : stack) {
+                    least = Math.min(least, n.parentBound());
+                }
+                return least;
+            }
+            if (!heap.isEmpty()) {
+                least = Math.min(least, heap.peek().parentBound());
+            }
+            return next == null ? least : Math.min(least, next.parentBound());
+        }
+
+        /**
+         * Whether to go on diving below a node of LP value {@code value}: always before an incumbent,
+         * afterwards while it is in the lower half between the best open bound and the incumbent.
+         */
+        boolean worthDiving(double value, double incumbent) {
+            if (order == Order.DEPTH || !Double.isFinite(incumbent) || heap.isEmpty()) {
+                return order == Order.BEST;
+            }
+            double best = heap.peek().parentBound();
+            return value <= best + 0.5 * (incumbent - best);
+        }
+    }
+
+    /**
+     * Pseudo-costs: per variable and direction, the mean rise of the LP bound per unit of the
+     * fractional part a branch removed, learnt from every child solved. A variable not yet branched
+     * on in a direction takes the mean over those that were; before anything is learnt, the most
+     * fractional variable is branched on. Depth first keeps the most fractional rule throughout.
+     */
+    private final class PseudoCosts {
+        private final double[] downSum;
+        private final double[] upSum;
+        private final int[] downCount;
+        private final int[] upCount;
+
+        PseudoCosts(int n) {
+            downSum = new double[n];
+            upSum = new double[n];
+            downCount = new int[n];
+            upCount = new int[n];
+        }
+
+        void learn(Node node, double lpValue) {
+            int j = node.branchVariable();
+            if (j < 0 || !Double.isFinite(node.parentBound())) {
+                return;
+            }
+            double rise = Math.max(0, lpValue - node.parentBound());
+            if (node.up()) {
+                upSum[j] += rise / Math.max(1e-6, 1 - node.fraction());
+                upCount[j]++;
+            } else {
+                downSum[j] += rise / Math.max(1e-6, node.fraction());
+                downCount[j]++;
+            }
+        }
+
+        /** The variable to branch on (the product rule of the two directions' estimates), or −1 when x is integral. */
+        int choose(double[] x) {
+            int fallback = mostFractional(x);
+            if (order == Order.DEPTH || fallback < 0) {
+                return fallback;
+            }
+            double downMean = mean(downSum, downCount);
+            double upMean = mean(upSum, upCount);
+            if (Double.isNaN(downMean) && Double.isNaN(upMean)) {
+                return fallback;
+            }
+            int best = fallback;
+            double bestScore = -1;
+            for (int j = 0; j < x.length; j++) {
+                if (!model.variable(j).isInteger()) {
+                    continue;
+                }
+                double f = x[j] - Math.floor(x[j]);
+                if (f <= INTEGRALITY || f >= 1 - INTEGRALITY) {
+                    continue;
+                }
+                double down = f * (downCount[j] > 0 ? downSum[j] / downCount[j] : orOne(downMean));
+                double up = (1 - f) * (upCount[j] > 0 ? upSum[j] / upCount[j] : orOne(upMean));
+                double score = Math.max(down, 1e-6) * Math.max(up, 1e-6);
+                if (score > bestScore) {
+                    best = j;
+                    bestScore = score;
+                }
+            }
+            return best;
+        }
+
+        private static double mean(double[] sum, int[] count) {
+            double total = 0;
+            int n = 0;
+            for (int j = 0; j < sum.length; j++) {
+                if (count[j] > 0) {
+                    total += sum[j] / count[j];
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : total / n;
+        }
+
+        private static double orOne(double v) {
+            return Double.isNaN(v) ? 1 : v;
+        }
+    }
+
+    /**
+     * Reduced-cost tightening against the incumbent: an integer variable whose reduced cost rⱼ &gt; 0
+     * (at its lower bound l) cannot reach l + k where the node's bound at b₀ plus rⱼ·k passes the
+     * incumbent, and likewise downwards for rⱼ &lt; 0. The range cut off becomes a leaf of its own,
+     * with the node's multipliers over that box as its piece (valid at every b, and at b₀ at least
+     * the incumbent), so the dual function stays certified; the node branches on what is left.
+     * Returns the node to branch on: {@code node} itself when nothing was cut off.
+     */
+    private Node tighten(Node node, double[] u, Outcome out) {
+        if (!Double.isFinite(out.incumbent)) {
+            return node;
+        }
+        double[] r = LagrangianPiece.reducedCosts(model, LagrangianPiece.clip(model, u));
+        double atB = LagrangianPiece.of(model, rows, u, node.lower(), node.upper()).value(b);
+        double room = out.incumbent - pruneTolerance(out.incumbent) - atB;
+        if (!(room >= 0) || !Double.isFinite(atB)) {
+            return node;
+        }
+        double[] lower = node.lower().clone();
+        double[] upper = node.upper().clone();
+        List<TreeDualFunction.Node> cut = new ArrayList<>();
+        for (int j = 0; j < r.length; j++) {
+            if (!model.variable(j).isInteger() || r[j] == 0) {
+                continue;
+            }
+            double k = Math.floor(room / Math.abs(r[j])) + 1;
+            double[] exLower = lower.clone();
+            double[] exUpper = upper.clone();
+            if (r[j] > 0 && Double.isFinite(lower[j]) && lower[j] + k <= upper[j]) {
+                exLower[j] = lower[j] + k;
+                upper[j] = lower[j] + k - 1;
+            } else if (r[j] < 0 && Double.isFinite(upper[j]) && upper[j] - k >= lower[j]) {
+                exUpper[j] = upper[j] - k;
+                lower[j] = upper[j] - k + 1;
+            } else {
+                continue;
+            }
+            if (pieces) {
+                TreeDualFunction.Node leaf = new TreeDualFunction.Node();
+                leaf.piece = LagrangianPiece.of(model, rows, u, exLower, exUpper);
+                cut.add(leaf);
+                out.leaves.add(leaf.piece);
+            }
+            out.tightened++;
+        }
+        if (Arrays.equals(lower, node.lower()) && Arrays.equals(upper, node.upper())) {
+            return node;
+        }
+        TreeDualFunction.Node kept = node.tree();
+        if (pieces) {
+            kept = new TreeDualFunction.Node();
+            kept.piece = LagrangianPiece.of(model, rows, u, lower, upper);
+            node.tree().children.addAll(cut);
+            node.tree().children.add(kept);
+        }
+        return new Node(lower, upper, node.parentDuals(), node.parentBound(), node.parentPoint(), kept, node.depth(),
+                node.branchVariable(), node.up(), node.fraction());
     }
 
     /**

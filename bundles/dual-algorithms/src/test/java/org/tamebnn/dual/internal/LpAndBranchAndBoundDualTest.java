@@ -63,9 +63,9 @@ class LpAndBranchAndBoundDualTest {
 
     @Test
     void branchAndBoundAtAHalfIsExactThereAndBelowZEverywhere() {
-        // the leaves alone: F_BB of notes §5.4
+        // the leaves alone: F_BB of notes §5.4, whose tree is the depth-first one
         DualResult r = new BranchAndBoundDual().construct(example(0.5),
-                DualRequest.of(GLOP).withOption("evaluation", "leaves"));
+                DualRequest.of(GLOP).withOption("evaluation", "leaves").withOption("order", "depth"));
         DualFunction f = r.function().orElseThrow(() -> new AssertionError(r.message()));
         assertEquals(1.0, r.valueAtB(), 1e-9, r.message());
         assertTrue(r.message().startsWith("tree complete"), r.message());
@@ -91,8 +91,9 @@ class LpAndBranchAndBoundDualTest {
 
     @Test
     void throughTheWholeTreeItIsTheNotesStrengthenedFunction() {
-        // F_BB+ of notes §5.4, row by row of its table
-        DualFunction f = new BranchAndBoundDual().construct(example(0.5), DualRequest.of(GLOP)).function().orElseThrow();
+        // F_BB+ of notes §5.4, row by row of its table (the notes' tree is the depth-first one)
+        DualFunction f = new BranchAndBoundDual().construct(example(0.5), DualRequest.of(GLOP).withOption("order",
+                "depth")).function().orElseThrow();
         double[][] table = { { -3, -1.5 }, { -2.5, -1.25 }, { -2, -1 }, { -1.5, -0.75 }, { -1, -0.5 }, { -0.5, -0.25 },
             { 0, 0 }, { 0.25, 0.5 }, { 0.5, 1 }, { 0.75, 0.75 }, { 1, 0.5 }, { 1.5, 0.75 }, { 2, 1 }, { 2.5, 1.25 },
             { 3, 1.5 } };
