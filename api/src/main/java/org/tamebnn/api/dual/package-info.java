@@ -7,7 +7,7 @@
  * is and builds the model at another one.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tamebnn.api.dual;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tamebnn.api.dual.DualConstructor;
 import org.tamebnn.api.dual.DualFunction;
+import org.tamebnn.api.dual.DualProgress;
 import org.tamebnn.api.dual.DualRequest;
 import org.tamebnn.api.dual.DualResult;
 import org.tamebnn.api.milp.Capability;
@@ -92,9 +93,22 @@ public class DualCommands {
             opts.put("incumbent", Double.toString(optimum.objective()));
         }
         DualRequest request = new DualRequest(rowIndices(model, rows), Optional.empty(), on.solver(), params, opts);
-        DualResult result = dual.construct(model, request);
+        DualResult result;
+        // a tree shows its progress on standard error, and Ctrl-C stops it with the function it has so far
+        try (CtrlC ctrlC = CtrlC.cancels(session, System.err);
+                ProgressLine line = new ProgressLine(dual.name(), System.err, ProgressLine.stderrIsTerminal())) {
+            result = dual.construct(model, request.withCancellation(ctrlC.token())
+                    .withListener(p -> line.onDetail(describe(p))));
+        }
         result.function().ifPresent(f -> { if (session != null) { session.put(LAST_DUAL, f); } });
         return DualTables.built(subject.describe(), model, dual, on.name(), result, optimum);
+    }
+
+    /** A tree's progress for the status line: LPs, open nodes, bound, incumbent and their gap. */
+    static String describe(DualProgress p) {
+        return p.lps() + " LPs  " + (p.open() >= 0 ? p.open() + " open  " : "") + "bound "
+                + Format.number(p.bound()) + "  incumbent " + Format.number(p.incumbent()) + "  gap "
+                + Format.percent(SolveResult.relativeGap(p.incumbent(), p.bound()));
     }
 
     @Descriptor("evaluate the last built dual function at right-hand sides: F(d) and its conservative field (gradients of the active pieces)")

@@ -28,6 +28,7 @@ final class ProgressLine implements SolveListener, AutoCloseable {
     private final long start = System.nanoTime();
     private final ScheduledExecutorService ticker;
     private volatile SolveProgress last;
+    private volatile String detail;
     private volatile boolean drawn;
 
     ProgressLine(String solver, PrintStream err, boolean terminal) {
@@ -61,12 +62,20 @@ final class ProgressLine implements SolveListener, AutoCloseable {
         last = progress;
     }
 
+    /** For what is not a solve (a dual construction's tree): the line's text after the elapsed time. */
+    void onDetail(String text) {
+        detail = text;
+    }
+
     private void draw() {
         SolveProgress p = last;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%s] %.1f s", solver,
                 elapsed.toNanos() / 1e9));
-        if (p != null) {
+        String d = detail;
+        if (d != null) {
+            line.append("  ").append(d);
+        } else if (p != null) {
             line.append("  incumbent ").append(Format.number(p.incumbent()));
             line.append("  bound ").append(Format.number(p.bound()));
             line.append("  gap ").append(Format.percent(p.gap()));

@@ -59,6 +59,45 @@ class CtrlCTest {
         }
     }
 
+    /**
+     * Ctrl-C while dual:build grows a tree stops it with the certified function it has so far; the
+     * LP backend tells the test when the tree is under way (its hundredth LP).
+     */
+    @Test
+    void ctrlCStopsADualTreeWithTheFunctionSoFar(@TempDir Path tmp) throws Exception {
+        Path mps = org.tamebnn.tck.MiplibInstance.named("lseu").copyTo(tmp);
+        SolverRegistry registry = new SolverRegistry();
+        java.util.concurrent.CountDownLatch growing = new java.util.concurrent.CountDownLatch(100);
+        org.tamebnn.api.milp.MilpSolver glop = org.tamebnn.api.milp.MilpSolvers.create("ortools-glop");
+        registry.registerSolver("glop", new org.tamebnn.api.milp.MilpSolver() {
+            @Override
+            public org.tamebnn.api.milp.SolverInfo info() {
+                return glop.info();
+            }
+
+            @Override
+            public org.tamebnn.api.milp.SolveResult solve(org.tamebnn.api.milp.MilpModel m,
+                    org.tamebnn.api.milp.SolveParams p, SolveListener l, org.tamebnn.api.milp.CancellationToken c) {
+                growing.countDown();
+                return glop.solve(m, p, l, c);
+            }
+        }, "test");
+        registry.registerSolver("ortools-scip", org.tamebnn.api.milp.MilpSolvers.create("ortools-scip"), "test");
+        java.util.ServiceLoader.load(org.tamebnn.api.dual.DualConstructor.class)
+                .forEach(d -> registry.registerDual(d.name(), d));
+        DualCommands commands = new DualCommands(registry);
+        try (Terminal terminal = new DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())) {
+            terminal.handle(Terminal.Signal.INT, signal -> { });
+            CommandSession session = sessionWith(terminal, tmp);
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> commands.build(session, "bb",
+                    "ortools-glop", "", "", "order=best,nodes=1000000", 600, mps.toString()));
+            assertTrue(growing.await(120, TimeUnit.SECONDS), "the tree did not grow");
+            terminal.raise(Terminal.Signal.INT);
+            String report = out.get(120, TimeUnit.SECONDS);
+            assertTrue(report.contains("tree stopped (cancelled) after "), report);
+        }
+    }
+
     @Test
     void withoutAConsoleTerminalNothingIsTakenOver() {
         try (CtrlC ctrlC = CtrlC.cancels(null, new PrintStream(new ByteArrayOutputStream(), true,

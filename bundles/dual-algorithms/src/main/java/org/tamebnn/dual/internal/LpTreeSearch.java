@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 
 import org.tamebnn.api.dual.AffinePiece;
+import org.tamebnn.api.dual.DualProgress;
 import org.tamebnn.api.dual.DualRequest;
 import org.tamebnn.api.dual.RightHandSide;
 import org.tamebnn.api.milp.MilpModel;
@@ -43,6 +44,8 @@ import org.tamebnn.api.milp.Variable;
  */
 final class LpTreeSearch {
     private static final double INTEGRALITY = 1e-6;
+    /** How often the request's listener hears of the tree: twice a second. */
+    private static final long REPORT_EVERY_NANOS = 500_000_000L;
 
     /** How many infeasible leaves get Farkas pieces. */
     enum Farkas {
@@ -158,10 +161,20 @@ final class LpTreeSearch {
         List<InfeasibleLeaf> infeasible = new ArrayList<>();
         OpenNodes open = new OpenNodes(order);
         open.add(Node.root(LagrangianPiece.lowerBounds(model), LagrangianPiece.upperBounds(model), out.root), false);
+        long lastReport = System.nanoTime();
         while (!open.isEmpty()) {
-            if (out.solved >= maxNodes || Constructions.outOfTime(request.params(), start)) {
-                out.stop = out.solved >= maxNodes ? "node limit " + maxNodes : "time limit";
+            if (out.solved >= maxNodes || Constructions.outOfTime(request.params(), start)
+                    || request.cancel().isCancelled()) {
+                out.stop = out.solved >= maxNodes ? "node limit " + maxNodes
+                        : request.cancel().isCancelled() ? "cancelled" : "time limit";
                 break;
+            }
+            if (System.nanoTime() - lastReport >= REPORT_EVERY_NANOS) {
+                lastReport = System.nanoTime();
+                double bound = open.bound(out.incumbent);
+                request.listener().onProgress(new DualProgress(Constructions.since(start), out.solved,
+                        open.all().size(), sign * bound, Double.isFinite(out.incumbent) ? sign * out.incumbent
+                                : Double.NaN));
             }
             Node node = open.poll();
             Lp r = solve(relaxed, node, out);
@@ -245,7 +258,10 @@ final class LpTreeSearch {
             }
         }
         out.infeasibleLeaves = infeasible.size();
-        if (pieces) {
+        if (pieces && request.cancel().isCancelled()) {
+            // stopped by the caller: no phase-one LPs; the infeasible leaves keep their parents' pieces
+            infeasible.forEach(leaf -> out.leaves.add(leaf.node().tree().piece));
+        } else if (pieces) {
             raise(infeasible, out, openFloor);
         }
         return out;

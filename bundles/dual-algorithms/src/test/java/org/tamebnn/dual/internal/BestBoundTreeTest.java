@@ -91,4 +91,32 @@ class BestBoundTreeTest {
         double[] b = RightHandSide.of(model, rows);
         assertEquals(r.valueAtB(), f.value(b), 1e-9);
     }
+
+    /**
+     * A growing tree reports its progress, and a cancel (here from the listener, on its second
+     * report) stops it with the certified function it has so far.
+     */
+    @org.junit.jupiter.api.Test
+    void aCancelledTreeReturnsWhatItHasCertified(@TempDir Path tmp) throws IOException {
+        MilpModel model = read("lseu", tmp);
+        org.tamebnn.api.milp.CancellationToken cancel = new org.tamebnn.api.milp.CancellationToken();
+        List<org.tamebnn.api.dual.DualProgress> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DualResult r = new BranchAndBoundDual().construct(model, DualRequest.of(GLOP).withOption("order", "best")
+                .withCancellation(cancel).withListener(p -> {
+                    heard.add(p);
+                    if (heard.size() == 2) {
+                        cancel.cancel();
+                    }
+                }));
+        assertTrue(r.message().startsWith("tree stopped (cancelled) after "), r.message());
+        assertEquals(2, heard.size(), heard::toString);
+        assertTrue(heard.get(1).lps() > heard.get(0).lps() && heard.get(1).bound() >= heard.get(0).bound() - 1e-9,
+                heard::toString);
+        DualFunction f = r.function().orElseThrow(() -> new AssertionError(r.message()));
+        assertTrue(r.valueAtB() <= 1120 + 1e-6, r.message());
+        assertTrue(r.valueAtB() >= heard.get(0).bound() - 1e-6, "what it returns is at least the bound it reported");
+        int[] rows = new int[model.rowCount()];
+        java.util.Arrays.setAll(rows, i -> i);
+        assertEquals(r.valueAtB(), f.value(RightHandSide.of(model, rows)), 1e-9);
+    }
 }
