@@ -85,7 +85,7 @@ public final class BranchAndBoundDual implements DualConstructor {
         }
         Optional<String> badOption = Constructions.choice(request, "evaluation", "tree", "leaves")
                 .or(() -> Constructions.choice(request, "farkas", "lazy", "all"))
-                .or(() -> Constructions.choice(request, "order", "depth", "best"));
+                .or(() -> Constructions.choice(request, "order", "best", "depth"));
         if (badOption.isPresent()) {
             return DualResult.notApplicable(NAME, badOption.get(), Constructions.since(start));
         }

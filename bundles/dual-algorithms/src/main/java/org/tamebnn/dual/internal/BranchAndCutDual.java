@@ -94,7 +94,7 @@ public final class BranchAndCutDual implements DualConstructor {
             return refused.get();
         }
         Optional<String> badOption = Constructions.choice(request, "farkas", "lazy", "all")
-                .or(() -> Constructions.choice(request, "order", "depth", "best"));
+                .or(() -> Constructions.choice(request, "order", "best", "depth"));
         if (badOption.isPresent()) {
             return DualResult.notApplicable(NAME, badOption.get(), Constructions.since(start));
         }

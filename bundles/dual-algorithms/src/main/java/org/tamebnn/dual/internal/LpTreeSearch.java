@@ -144,12 +144,9 @@ final class LpTreeSearch {
         this.pseudoCosts = new PseudoCosts(model.variableCount());
     }
 
-    /**
-     * The request's {@code order} option: depth (the default until the duals benchmark is rerun on
-     * the best-bound tree) or best.
-     */
+    /** The request's {@code order} option: best (the default) or depth. */
     static Order order(DualRequest request) {
-        return "best".equals(request.options().get("order")) ? Order.BEST : Order.DEPTH;
+        return "depth".equals(request.options().get("order")) ? Order.DEPTH : Order.BEST;
     }
 
     /** Runs the tree from {@code incumbent} (minimisation sense, +∞ for none). */
