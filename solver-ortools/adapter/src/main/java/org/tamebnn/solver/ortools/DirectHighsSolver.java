@@ -53,7 +53,7 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
             FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
 
     private final SolverInfo info = new SolverInfo("highs", "HiGHS through its C API (java.lang.foreign)",
-            version(), EnumSet.of(Capability.INTEGER_VARIABLES, Capability.TIME_LIMIT, Capability.THREADS,
+            version(), EnumSet.of(Capability.INTEGER_VARIABLES, Capability.LP_DUALS, Capability.TIME_LIMIT, Capability.THREADS,
                     Capability.RELATIVE_GAP, Capability.RANDOM_SEED, Capability.BEST_BOUND, Capability.MIP_START,
                     Capability.PROGRESS, Capability.CANCELLATION, Capability.NODE_LIMIT, Capability.SOLUTION_LIMIT,
                     Capability.ITERATION_LIMIT, Capability.RAW_OPTIONS),
@@ -153,6 +153,7 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
         int primal = intInfo(lib, h, arena, "primal_solution_status");
         boolean hasPoint = primal == HighsLibrary.SOLUTION_FEASIBLE;
         double[] values = null;
+        double[] duals = null;
         if (hasPoint) {
             MemorySegment cols = arena.allocate(JAVA_DOUBLE, Math.max(1, n));
             MemorySegment colDuals = arena.allocate(JAVA_DOUBLE, Math.max(1, n));
@@ -160,22 +161,27 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
             MemorySegment rowDuals = arena.allocate(JAVA_DOUBLE, Math.max(1, model.rowCount()));
             check((int) lib.getSolution.invokeExact(h, cols, colDuals, rows, rowDuals), "the solution");
             values = cols.asSlice(0, (long) n * Double.BYTES).toArray(JAVA_DOUBLE);
+            // an LP's row duals, where HiGHS has a feasible dual solution: ∂optimum/∂rhs, the kit's convention
+            if (!model.hasIntegers() && status == HighsLibrary.OPTIMAL
+                    && intInfo(lib, h, arena, "dual_solution_status") == HighsLibrary.SOLUTION_FEASIBLE) {
+                duals = rowDuals.asSlice(0, (long) model.rowCount() * Double.BYTES).toArray(JAVA_DOUBLE);
+            }
         }
         double objective = hasPoint ? model.objectiveValue(values) : Double.NaN;
         long nodes = model.hasIntegers() ? int64Info(lib, h, arena, "mip_node_count") : 0;
         double bound = Ffm.finite(!model.hasIntegers() ? (status == HighsLibrary.OPTIMAL ? objective : Double.NaN)
                 : doubleInfo(lib, h, arena, "mip_dual_bound"));
-        SolveResult r = result(status, runStatus, hasPoint, objective, bound, values, nodes, params);
+        SolveResult r = result(status, runStatus, hasPoint, objective, bound, values, duals, nodes, params);
         return r.withModelTime(translation);
     }
 
     private static SolveResult result(int status, int runStatus, boolean hasPoint, double objective, double bound,
-            double[] values, long nodes, SolveParams params) {
+            double[] values, double[] duals, long nodes, SolveParams params) {
         String raw = HighsLibrary.statusName(status);
         double[] point = hasPoint ? values : null;
         return switch (status) {
             case HighsLibrary.OPTIMAL -> SolveResult.ended("highs", SolveStatus.OPTIMAL, raw, "", objective, bound,
-                    point, null, nodes);
+                    point, duals, nodes);
             case HighsLibrary.INFEASIBLE, HighsLibrary.UNBOUNDED, HighsLibrary.UNBOUNDED_OR_INFEASIBLE ->
                 SolveResult.ended("highs", switch (status) {
                     case HighsLibrary.INFEASIBLE -> SolveStatus.INFEASIBLE;
