@@ -139,8 +139,8 @@ public record SolveResult(String solver, SolveStatus status, Limit limit, String
     }
 
     /**
-     * {@code |incumbent − bound| / max(|incumbent|, 1e-10)}, the convention of SCIP and HiGHS;
-     * NaN when either is unknown.
+     * {@code |incumbent − bound| / max(|incumbent|, 1e-10)}, HiGHS's convention (SCIP divides by
+     * the smaller of the two, which gives a gap at least this large); NaN when either is unknown.
      */
     public static double relativeGap(double incumbent, double bound) {
         if (!Double.isFinite(incumbent) || !Double.isFinite(bound)) {

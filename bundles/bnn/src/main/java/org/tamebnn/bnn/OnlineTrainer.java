@@ -170,7 +170,9 @@ public final class OnlineTrainer {
                         + (r.hasSolution() ? "only a worse one" : "none");
         TrainedBnn network = milp.extract(x);
         ConsistencyReport report = ConsistencyCheck.check(milp, x, objective, network, loss);
-        return new TrainingResult(r.solver(), r.status(), r.limit(), message, Optional.of(network), Optional.of(report), objective,
+        // the previous step's network standing in for a stopped solver's missing or worse answer is a feasible network
+        SolveStatus status = fallback.isPresent() ? SolveStatus.FEASIBLE : r.status();
+        return new TrainingResult(r.solver(), status, r.limit(), message, Optional.of(network), Optional.of(report), objective,
                 r.dualBound(), milp.lossPart(objective, x), milp.lossBound(r.dualBound()), milp.margin(x),
                 milp.model().maxViolation(x), build, r.wallTime(), r.nodes(), milp, Optional.empty(),
                 fallback.isPresent());

@@ -34,6 +34,13 @@ public record RobustResult(String solver, Stop stop, String message, Optional<Tr
         /** Cancelled. */
         CANCELLED,
         /**
+         * No violated scenario, but the master's optimum is a claim without a bound (ojAlgo,
+         * lp_solve): robust-optimal as far as the master's claim goes.
+         */
+        UNCONFIRMED,
+        /** No violated scenario, but the master stopped at a limit other than time (nodes, solutions): unproven. */
+        MASTER_STOPPED,
+        /**
          * A master solve failed or was infeasible, or the adversary left points undecided without a
          * new scenario to add; see the message.
          */

@@ -175,10 +175,14 @@ final class RobustRun {
         }
         if (added == 0 && undecided == 0) {
             // the network's robust loss is its master value: only the master's tolerance is left
-            notes.add("no violated scenario in round " + it + "; the gap left is the master's ("
-                    + r.status() + ")");
-            return r.stoppedBy(Limit.TIME) ? RobustResult.Stop.TIME_LIMIT
-                    : RobustResult.Stop.CONVERGED;
+            // converged only where the master proved its optimum; otherwise the master's stop is the run's
+            notes.add("no violated scenario in round " + it + "; the gap left is the master's (" + r.label() + ")");
+            return switch (r.status()) {
+                case OPTIMAL -> RobustResult.Stop.CONVERGED;
+                case OPTIMAL_UNCONFIRMED -> RobustResult.Stop.UNCONFIRMED;
+                default -> r.stoppedBy(Limit.TIME) ? RobustResult.Stop.TIME_LIMIT
+                        : r.isCancelled() ? RobustResult.Stop.CANCELLED : RobustResult.Stop.MASTER_STOPPED;
+            };
         }
         if (added == 0) {
             Optional<RobustResult.Stop> limit = limitReached();

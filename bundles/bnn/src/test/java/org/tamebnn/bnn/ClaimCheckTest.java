@@ -61,4 +61,31 @@ class ClaimCheckTest {
         assertEquals(Optional.empty(), verdicts.get(1), "a true optimum is not refuted by a worse network");
         assertEquals(List.of(Optional.empty()), ClaimCheck.refutations(List.of(wrong)), "alone, nothing refutes it");
     }
+
+    /** lp_solve and ojAlgo today: the same wrong answer as an unconfirmed optimum, without a bound. */
+    private static final MilpSolver UNCONFIRMED = new MilpSolver() {
+        @Override
+        public SolverInfo info() {
+            return new SolverInfo("unconfirmed", "returns its start as an unconfirmed optimum", "0",
+                    EnumSet.of(Capability.INTEGER_VARIABLES, Capability.MIP_START), "");
+        }
+
+        @Override
+        public SolveResult solve(MilpModel m, SolveParams p, SolveListener l, CancellationToken c) {
+            double[] x = p.mipStart().orElseThrow();
+            return SolveResult.ended("unconfirmed", SolveStatus.OPTIMAL_UNCONFIRMED, "OPTIMAL", "no bound",
+                    m.objectiveValue(x), Double.NaN, x, null, 0);
+        }
+    };
+
+    @Test
+    void anUnconfirmedOptimumIsRefutedToo() {
+        Dataset xor = Fixtures.xor();
+        BnnSpec spec = BnnSpec.forData(xor).hidden(2).build();
+        TrainingResult wrong = Fixtures.train(xor, spec, FormulationOptions.defaults(), UNCONFIRMED);
+        TrainingResult right = Fixtures.trainOptimal(xor, spec, FormulationOptions.defaults(), Fixtures.scip());
+        assertEquals("WRONG CLAIM: OPTIMAL_UNCONFIRMED at loss " + TrainingResult.format(wrong.trainingLoss())
+                + "; ortools-scip found loss 0 (forward pass)",
+                ClaimCheck.refutations(List.of(wrong, right)).get(0).orElseThrow());
+    }
 }

@@ -1,11 +1,14 @@
 package org.tamebnn.console;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.tamebnn.api.milp.CancellationToken;
 import org.tamebnn.api.milp.SolveProgress;
@@ -51,14 +54,20 @@ final class TrainerCells implements CellExecutor {
         Thread caller = Thread.currentThread();
         stopIfAsked(caller);
         long start = System.nanoTime();
-        // the run's own clock, not each solve's: a trainer may solve several MILPs one after another
         List<ProgressTrace.Point> trace = new CopyOnWriteArrayList<>();
+        // a trace is of one MILP: a trainer that solves several (local search, lexicographic stages,
+        // robust masters) shows it by a solve's clock starting again, and keeps no trace
+        AtomicReference<Duration> lastElapsed = new AtomicReference<>(Duration.ZERO);
+        AtomicBoolean severalSolves = new AtomicBoolean();
         TrainingListener listener = new TrainingListener() {
             @Override
             public void solverProgress(SolveProgress progress) {
                 // a solver deep in native code never sees the interrupt: its progress calls pass it on
                 if (caller.isInterrupted()) {
                     cancel.cancel();
+                }
+                if (progress.elapsed().compareTo(lastElapsed.getAndSet(progress.elapsed())) < 0) {
+                    severalSolves.set(true);
                 }
                 trace.add(new ProgressTrace.Point((System.nanoTime() - start) / 1e9, progress.incumbent(),
                         progress.bound()));
@@ -73,7 +82,7 @@ final class TrainerCells implements CellExecutor {
             throw new CommandFailure(e.getMessage());
         }
         stopIfAsked(caller);
-        return result(o, trace((System.nanoTime() - start) / 1e9, trace, o));
+        return result(o, severalSolves.get() ? ProgressTrace.empty() : trace((System.nanoTime() - start) / 1e9, trace, o));
     }
 
     /**

@@ -88,8 +88,8 @@ public final class GurobiSolver extends AbstractMilpSolver {
                 grb.set(GRB.DoubleParam.TimeLimit, deadline.get().remainingMillis() / 1000.0);
             }
             grb.setCallback(new ProgressCallback(listener, cancellation, model.sense(), startNanos));
-            GRBModel running = grb;
-            try (CancellationToken.Registration stop = cancellation.onCancel(running::terminate)) {
+            Terminator terminator = new Terminator(grb);
+            try (terminator; CancellationToken.Registration stop = cancellation.onCancel(terminator::terminate)) {
                 grb.optimize();
             }
             return result(grb, vars, rows, model).withModelTime(translation);
@@ -101,6 +101,31 @@ public final class GurobiSolver extends AbstractMilpSolver {
                 grb.dispose();
             }
             GurobiLicence.dispose(env);
+        }
+    }
+
+    /**
+     * Terminates a running model from the cancelling thread, never once closed: a registration's
+     * close does not wait for an action already running, and the model is disposed right after, so
+     * a terminate in flight would touch freed native memory.
+     */
+    private static final class Terminator implements AutoCloseable {
+        private final GRBModel model;
+        private boolean closed;
+
+        Terminator(GRBModel model) {
+            this.model = model;
+        }
+
+        synchronized void terminate() {
+            if (!closed) {
+                model.terminate();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
         }
     }
 

@@ -32,7 +32,8 @@ import org.tamebnn.api.milp.Sense;
  *
  * <p>Evaluated through the whole tree by default ({@link TreeDualFunction}: an interior node's own
  * bound counts where it beats its children's, which is stronger away from b₀), or over the leaves
- * alone. Depth first, branching on the most fractional integer variable, the down branch first.
+ * alone. The tree ({@link LpTreeSearch}) grows best bound first by default ({@code order=best}:
+ * diving between, pseudo-cost branching, reduced-cost tightening), or depth first ({@code order=depth}).
  * Options: {@code nodes} (the most LPs, default 20000), {@code incumbent} (the objective of a known
  * feasible solution in the model's sense, such as a MILP solver's, so that the tree prunes by bound
  * from the start), {@code evaluation} ({@code tree} or {@code leaves}), {@code farkas} ({@code lazy}:

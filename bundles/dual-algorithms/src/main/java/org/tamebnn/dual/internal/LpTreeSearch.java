@@ -224,7 +224,7 @@ final class LpTreeSearch {
                 out.boundTrace.add(open.bound(out.incumbent));
                 continue;
             }
-            Node kept = order == Order.BEST ? tighten(node, u, out) : node;
+            Node kept = order == Order.BEST ? tighten(node, u, x, out) : node;
             double f = x[branch] - Math.floor(x[branch]);
             double[] downUpper = kept.upper().clone();
             downUpper[branch] = Math.floor(x[branch]);
@@ -255,10 +255,9 @@ final class LpTreeSearch {
             }
         }
         out.infeasibleLeaves = infeasible.size();
-        if (pieces && request.cancel().isCancelled()) {
-            // stopped by the caller: no phase-one LPs; the infeasible leaves keep their parents' pieces
-            infeasible.forEach(leaf -> out.leaves.add(leaf.node().tree().piece));
-        } else if (pieces) {
+        if (pieces) {
+            // after a cancel as after a limit: the infeasible leaves that keep F(b₀) below the open
+            // nodes' floor are raised (lazily, few phase-one LPs), so F(b₀) reaches the bound reported
             raise(infeasible, out, openFloor);
         }
         return out;
@@ -426,13 +425,13 @@ final class LpTreeSearch {
 
     /**
      * Reduced-cost tightening against the incumbent: an integer variable whose reduced cost rⱼ &gt; 0
-     * (at its lower bound l) cannot reach l + k where the node's bound at b₀ plus rⱼ·k passes the
-     * incumbent, and likewise downwards for rⱼ &lt; 0. The range cut off becomes a leaf of its own,
+     * (at its lower bound l) cannot take a value v where the node's bound at b₀ plus rⱼ·(v − l)
+     * passes the incumbent, and likewise downwards for rⱼ &lt; 0. The range cut off becomes a leaf of its own,
      * with the node's multipliers over that box as its piece (valid at every b, and at b₀ at least
      * the incumbent), so the dual function stays certified; the node branches on what is left.
      * Returns the node to branch on: {@code node} itself when nothing was cut off.
      */
-    private Node tighten(Node node, double[] u, Outcome out) {
+    private Node tighten(Node node, double[] u, double[] x, Outcome out) {
         if (!Double.isFinite(out.incumbent)) {
             return node;
         }
@@ -449,15 +448,25 @@ final class LpTreeSearch {
             if (!model.variable(j).isInteger() || r[j] == 0) {
                 continue;
             }
-            double k = Math.floor(room / Math.abs(r[j])) + 1;
+            // x_j may move room/|r_j| from its bound before the bound passes the incumbent: the integers
+            // beyond (floor, so a fractional bound loses no integer point) are cut off, unless the LP
+            // point itself lies there (inexact duals), where branching needs it
             double[] exLower = lower.clone();
             double[] exUpper = upper.clone();
-            if (r[j] > 0 && Double.isFinite(lower[j]) && lower[j] + k <= upper[j]) {
-                exLower[j] = lower[j] + k;
-                upper[j] = lower[j] + k - 1;
-            } else if (r[j] < 0 && Double.isFinite(upper[j]) && upper[j] - k >= lower[j]) {
-                exUpper[j] = upper[j] - k;
-                lower[j] = upper[j] - k + 1;
+            if (r[j] > 0 && Double.isFinite(lower[j])) {
+                double keep = Math.floor(lower[j] + room / r[j]);
+                if (keep + 1 > upper[j] || x[j] > keep + INTEGRALITY) {
+                    continue;
+                }
+                exLower[j] = keep + 1;
+                upper[j] = keep;
+            } else if (r[j] < 0 && Double.isFinite(upper[j])) {
+                double keep = Math.ceil(upper[j] - room / -r[j]);
+                if (keep - 1 < lower[j] || x[j] < keep - INTEGRALITY) {
+                    continue;
+                }
+                exUpper[j] = keep - 1;
+                lower[j] = keep;
             } else {
                 continue;
             }

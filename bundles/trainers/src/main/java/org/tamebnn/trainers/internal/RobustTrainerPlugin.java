@@ -79,6 +79,9 @@ public final class RobustTrainerPlugin implements Trainer {
             case ITERATION_LIMIT -> new Termination(found ? Reason.FEASIBLE : Reason.NO_SOLUTION, Limit.ITERATIONS,
                     r.message());
             case CANCELLED -> new Termination(Reason.CANCELLED, Limit.NONE, r.message());
+            case UNCONFIRMED -> new Termination(Reason.OPTIMAL_UNCONFIRMED, Limit.NONE, r.message());
+            case MASTER_STOPPED -> new Termination(found ? Reason.FEASIBLE : Reason.NO_SOLUTION, Limit.OTHER,
+                    r.message());
             case FAILED -> Termination.error(r.message());
         };
     }

@@ -34,10 +34,10 @@ import org.tamebnn.api.milp.Variable;
 
 /**
  * HiGHS through its own C API ({@link HighsLibrary}), not OR-Tools' MPSolver: the solve takes a
- * MIP start ({@code Highs_setSolution}), reports progress from HiGHS's MIP callbacks (time, nodes,
- * incumbent, bound) at least every half second, stops within a callback when cancelled (the MIP
- * interrupt callback), and returns the incumbent and bound at a time limit. {@code ortools-highs}
- * stays, for comparison.
+ * MIP start (complete or partial), reports progress from HiGHS's MIP callbacks (time, nodes,
+ * incumbent, bound) at once on a new incumbent and otherwise every half second while HiGHS calls
+ * back, stops within a callback when cancelled (the MIP interrupt callback), and returns the
+ * incumbent and bound at any limit. {@code ortools-highs} stays, for comparison.
  */
 @Component(service = MilpSolver.class, property = MilpSolver.NAME_PROPERTY + "=highs")
 public final class DirectHighsSolver extends AbstractMilpSolver {
@@ -133,13 +133,7 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
         Duration translation = elapsed(translateStart);
         int n = model.variableCount();
         if (params.mipStart().isPresent() && model.hasIntegers()) {
-            double[] start = params.mipStart().get();
-            // HiGHS completes a partial start itself; NaN marks what the caller left open
-            if (java.util.Arrays.stream(start).noneMatch(Double::isNaN)) {
-                int rc = (int) lib.setSolution.invokeExact(h, arena.allocateFrom(JAVA_DOUBLE, start), MemorySegment.NULL,
-                        MemorySegment.NULL, MemorySegment.NULL);
-                check(rc, "the MIP start");
-            }
+            start(lib, h, arena, model, params.mipStart().get());
         }
         MemorySegment user = arena.allocate(JAVA_LONG);
         user.set(JAVA_LONG, 0, id);
@@ -206,6 +200,34 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
                     : SolveResult.error("highs", "HiGHS ended with model status " + raw + " (run status " + runStatus
                             + ")", Duration.ZERO);
         };
+    }
+
+    /**
+     * Hands HiGHS the caller's start: a complete one as a solution; one with values left open (NaN)
+     * as a sparse solution of the known values, which HiGHS completes itself (a sub-MIP over the
+     * rest) before its search. HiGHS copies as many values as the model has columns, so the length
+     * is checked first.
+     */
+    private static void start(HighsLibrary lib, MemorySegment h, Arena arena, MilpModel model, double[] start)
+            throws Throwable {
+        if (start.length != model.variableCount()) {
+            throw new IllegalArgumentException("the MIP start has " + start.length + " values, model '" + model.name()
+                    + "' has " + model.variableCount() + " variables");
+        }
+        int[] known = java.util.stream.IntStream.range(0, start.length).filter(j -> !Double.isNaN(start[j])).toArray();
+        if (known.length == 0) {
+            return;
+        }
+        int rc;
+        if (known.length == start.length) {
+            rc = (int) lib.setSolution.invokeExact(h, Ffm.doubles(arena, start), MemorySegment.NULL, MemorySegment.NULL,
+                    MemorySegment.NULL);
+        } else {
+            double[] values = java.util.Arrays.stream(known).mapToDouble(j -> start[j]).toArray();
+            rc = (int) lib.setSparseSolution.invokeExact(h, known.length, Ffm.ints(arena, known),
+                    Ffm.doubles(arena, values));
+        }
+        check(rc, "the MIP start");
     }
 
     /** Passes the model column-wise, as HiGHS stores it. */

@@ -399,13 +399,14 @@ public final class DirectScipSolver extends AbstractMilpSolver {
             }
             ScipLibrary lib = run.lib();
             boolean improving = ((long) lib.eventGetType.invokeExact(event) & ScipLibrary.EVENT_BESTSOLFOUND) != 0;
-            long now = run.progress().due(improving);
-            if (now < 0) {
-                return ScipLibrary.OKAY;
-            }
-            // SCIP answers for the bounds from the transformed problem until the solve ends
+            // SCIP answers for the bounds from the transformed problem until the solve ends; the stage
+            // is checked before a report is claimed, so that no report (the first one above all) is lost
             int stage = (int) lib.getStage.invokeExact(scip);
             if (stage < ScipLibrary.STAGE_TRANSFORMED || stage > ScipLibrary.STAGE_SOLVING) {
+                return ScipLibrary.OKAY;
+            }
+            long now = run.progress().due(improving);
+            if (now < 0) {
                 return ScipLibrary.OKAY;
             }
             // SCIP signals a new best solution before it updates its primal bound: that solution is the incumbent

@@ -61,6 +61,7 @@ final class HighsLibrary {
     final MethodHandle modelStatus;
     final MethodHandle getSolution;
     final MethodHandle setSolution;
+    final MethodHandle setSparseSolution;
     final MethodHandle intInfo;
     final MethodHandle int64Info;
     final MethodHandle doubleInfo;
@@ -87,6 +88,9 @@ final class HighsLibrary {
         getSolution = bind(lib, "Highs_getSolution", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS,
                 ADDRESS, ADDRESS));
         setSolution = bind(lib, "Highs_setSolution", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS));
+        // (highs, num_entries, index, value)
+        setSparseSolution = bind(lib, "Highs_setSparseSolution", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT,
                 ADDRESS, ADDRESS));
         intInfo = bind(lib, "Highs_getIntInfoValue", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
         int64Info = bind(lib, "Highs_getInt64InfoValue", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
