@@ -24,25 +24,33 @@ import org.tamebnn.data.Dataset;
 class ClaimCheckTest {
 
     /**
-     * Behaves as lp_solve did at some settings: returns a feasible point (here the MIP start it is
-     * given, a pocket-perceptron network that misses a point of XOR) and calls it optimal, with a
-     * bound equal to its objective.
+     * Returns the MIP start it is given (here a pocket-perceptron network that misses a point of
+     * XOR) as an optimum with {@code status}, with a bound equal to its objective or none.
      */
-    private static final MilpSolver OVERCONFIDENT = new MilpSolver() {
-        @Override
-        public SolverInfo info() {
-            return new SolverInfo("overconfident", "returns its start as optimal", "0",
-                    EnumSet.of(Capability.INTEGER_VARIABLES, Capability.MIP_START), "");
-        }
+    private static MilpSolver claimingItsStart(String name, SolveStatus status, boolean withBound) {
+        return new MilpSolver() {
+            @Override
+            public SolverInfo info() {
+                return new SolverInfo(name, "returns its start as an optimum", "0",
+                        EnumSet.of(Capability.INTEGER_VARIABLES, Capability.MIP_START), "");
+            }
 
-        @Override
-        public SolveResult solve(MilpModel m, SolveParams p, SolveListener l, CancellationToken c) {
-            double[] x = p.mipStart().orElseThrow();
-            double objective = m.objectiveValue(x);
-            return SolveResult.ended("overconfident", SolveStatus.OPTIMAL, "optimal", "", objective, objective, x,
-                    null, 0);
-        }
-    };
+            @Override
+            public SolveResult solve(MilpModel m, SolveParams p, SolveListener l, CancellationToken c) {
+                double[] x = p.mipStart().orElseThrow();
+                double objective = m.objectiveValue(x);
+                return SolveResult.ended(name, status, "OPTIMAL", "", objective, withBound ? objective : Double.NaN, x,
+                        null, 0);
+            }
+        };
+    }
+
+    /** Behaves as lp_solve did at some settings: its start called optimal, with a bound equal to its objective. */
+    private static final MilpSolver OVERCONFIDENT = claimingItsStart("overconfident", SolveStatus.OPTIMAL, true);
+
+    /** lp_solve and ojAlgo today: the same wrong answer as an unconfirmed optimum, without a bound. */
+    private static final MilpSolver UNCONFIRMED = claimingItsStart("unconfirmed", SolveStatus.OPTIMAL_UNCONFIRMED,
+            false);
 
     @Test
     void aSmallerVerifiedLossRefutesAnOptimalClaimAndItsBound() {
@@ -61,22 +69,6 @@ class ClaimCheckTest {
         assertEquals(Optional.empty(), verdicts.get(1), "a true optimum is not refuted by a worse network");
         assertEquals(List.of(Optional.empty()), ClaimCheck.refutations(List.of(wrong)), "alone, nothing refutes it");
     }
-
-    /** lp_solve and ojAlgo today: the same wrong answer as an unconfirmed optimum, without a bound. */
-    private static final MilpSolver UNCONFIRMED = new MilpSolver() {
-        @Override
-        public SolverInfo info() {
-            return new SolverInfo("unconfirmed", "returns its start as an unconfirmed optimum", "0",
-                    EnumSet.of(Capability.INTEGER_VARIABLES, Capability.MIP_START), "");
-        }
-
-        @Override
-        public SolveResult solve(MilpModel m, SolveParams p, SolveListener l, CancellationToken c) {
-            double[] x = p.mipStart().orElseThrow();
-            return SolveResult.ended("unconfirmed", SolveStatus.OPTIMAL_UNCONFIRMED, "OPTIMAL", "no bound",
-                    m.objectiveValue(x), Double.NaN, x, null, 0);
-        }
-    };
 
     @Test
     void anUnconfirmedOptimumIsRefutedToo() {
