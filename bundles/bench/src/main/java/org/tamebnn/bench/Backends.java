@@ -10,9 +10,9 @@ import org.tamebnn.api.milp.MilpSolvers;
  * benchmark's class path, found as any plain-Java user finds them ({@link MilpSolvers}).
  */
 final class Backends {
-    /** In the order the tables show them. */
-    static final List<String> MILP = List.of("ojalgo", "ortools-scip", "ortools-cpsat", "ortools-highs", "ortools-cbc",
-            "lpsolve");
+    /** In the order the tables show them; SCIP and HiGHS through OR-Tools each beside its direct adapter. */
+    static final List<String> MILP = List.of("ojalgo", "ortools-scip", "scip", "ortools-cpsat", "ortools-highs", "highs",
+            "ortools-cbc", "lpsolve");
 
     private Backends() {
     }

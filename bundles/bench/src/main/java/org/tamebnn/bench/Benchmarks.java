@@ -8,12 +8,16 @@ import java.util.Locale;
 /**
  * Runs the benchmarks and writes their tables to {@code bundles/bench/results/}, which the README
  * quotes. Usage: {@code Benchmarks ROOT [startup|training|solvers|leak|duals|mnist|all] [--smoke] [--report]
- * [--per-class N,N] [--seeds S]} with ROOT the
+ * [--per-class N,N] [--seeds S] [--note TEXT]} with ROOT the
  * repository (the distribution must be built for {@code startup}); {@code --smoke} runs tiny grids
  * into {@code target/} to check the harness, leaving the quoted results alone; {@code --report}
- * makes the training tables again from the recorded runs.
+ * makes the training tables again from the recorded runs; {@code --note TEXT} adds a sentence
+ * about the run (e.g. what else the machine was doing) to the line at the top of each table file.
  */
 public final class Benchmarks {
+    /** What {@code --note} said about the run, or null. */
+    private static String note;
+
     private Benchmarks() {
     }
 
@@ -27,6 +31,7 @@ public final class Benchmarks {
                     + what + "'");
             System.exit(2);
         }
+        note = value(args, "--note");
         Path results = root.resolve(smoke ? "bundles/bench/target/smoke" : "bundles/bench/results");
         Files.createDirectories(results);
         if (what.equals("startup") || what.equals("all") && !smoke) {
@@ -81,8 +86,8 @@ public final class Benchmarks {
         if (what.equals("solvers") || what.equals("all")) {
             Path scratch = Files.createTempDirectory("tamebnn-bench");
             String table = smoke
-                    ? SolverBench.run(scratch, 5, java.util.List.of(25), false, results.resolve("solvers-runs.csv"), 1)
-                    : SolverBench.run(scratch, 20, java.util.List.of(25, 50, 100, 200), true,
+                    ? SolverBench.run(scratch, 5, java.util.List.of(25), 1, false, results.resolve("solvers-runs.csv"), 1)
+                    : SolverBench.run(scratch, 20, java.util.List.of(25, 50, 100, 200, SolverBench.ALL), 10, true,
                             results.resolve("solvers-runs.csv"), 3);
             write(results.resolve("solvers.md"), table);
             System.out.println(table);
@@ -100,10 +105,10 @@ public final class Benchmarks {
     }
 
     static void write(Path file, String table) throws IOException {
-        String header = String.format(Locale.ROOT, "Measured %s on %s (%d cores, %s, Java %s).%n%n",
+        String header = String.format(Locale.ROOT, "Measured %s on %s (%d cores, %s, Java %s).%s%n%n",
                 java.time.LocalDate.now(), machine(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"), note == null ? "" : " " + note);
         Files.writeString(file, header + table);
     }
 
