@@ -42,8 +42,8 @@ import org.tamebnn.losses.ZeroOneLoss;
  * backends;</li>
  * <li>the heuristic start: none (the paper's setting) against the pocket start, up to the full
  * 559-point training set;</li>
- * <li>larger models: K = 200 on the backends that take a MIP start, from the pocket start and from
- * local search's network, and all 559 points with the pocket start, their bounds beside the one
+ * <li>larger models: K = 200 on the two direct adapters, SCIP and CBC through OR-Tools, from the
+ * pocket start and from local search's network, and all 559 points with the pocket start, their bounds beside the one
  * that conflicting duplicates alone give (see {@link #conflictBound}).</li>
  * </ol>
  * Each cell runs over several seeds (a seed draws the 80/20 split and the K points, so each is
@@ -368,7 +368,7 @@ final class TrainingBench {
     /** The section on the larger models: K = 200 from two starts, and every training point. */
     private static void larger(StringBuilder sb, Grid grid, Map<Cell, List<Run>> byCell, RawDataset bcw) {
         Larger l = grid.larger();
-        sb.append(String.format(Locale.ROOT, "%n## Larger BCW models%n%n### K = %d, h = %d (merge, limit %.0f s)%n%n"
+        sb.append(String.format(Locale.ROOT, "%n### Larger BCW models%n%n#### K = %d, h = %d (merge, limit %.0f s)%n%n"
                 + "The start is the pocket perceptron's network, or local search's (Bah & Kurtz's Algorithm 1 on the"
                 + " same backend, its MILPs within %.0f s in all, before the exact solve's own limit). `start +"
                 + " build` is the time before the solve, `gap` (loss − bound) ÷ loss, median over the runs.%n%n"
@@ -390,7 +390,7 @@ final class TrainingBench {
         }
         Dataset train = prepare(bcw, all.getFirst().cell(), all.getFirst().seed()).train();
         int conflicts = conflictBound(train);
-        sb.append(String.format(Locale.ROOT, "%n### All %d training points (h = %d, merge, pocket start, limit %.0f s,"
+        sb.append(String.format(Locale.ROOT, "%n#### All %d training points (h = %d, merge, pocket start, limit %.0f s,"
                 + " seed %d)%n%n"
                 + "Conflicting duplicates: the %d points have %d distinct feature vectors, %d of them with both"
                 + " labels, so no network has fewer than Σ min(#positive, #negative) = %d training errors, and the"
