@@ -103,6 +103,22 @@ public final class KnownModels {
     }
 
     /**
+     * max x + y, x + 2y ≤ 4, 3x + y ≤ 6: optimum 2.8 at (1.6, 1.2); in the kit's convention
+     * (∂optimum/∂rhs) its row duals are 0.4 and 0.2, for backends whose maximisation duals are checked.
+     *
+     * @since 3.1
+     */
+    public static MilpModel maxLpWithKnownDuals() {
+        MilpModel.Builder b = MilpModel.builder("max_duals").sense(Sense.MAXIMIZE);
+        int x = b.continuous("x", 0, INF);
+        int y = b.continuous("y", 0, INF);
+        b.objective(x, 1).objective(y, 1);
+        b.row("r1").term(x, 1).term(y, 2).atMost(4);
+        b.row("r2").term(x, 3).term(y, 1).atMost(6);
+        return b.build();
+    }
+
+    /**
      * max 5a + 4b + 3c over binaries, 2a + 3b + c ≤ 5, 4a + b + 2c ≤ 11, 3a + 4b + 2c ≤ 8:
      * a = b = 1, c = 0, objective 9 (the LP relaxation is higher, so branching is needed).
      */

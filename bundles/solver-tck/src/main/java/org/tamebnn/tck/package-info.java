@@ -3,7 +3,7 @@
  * plugin's tests to run every known-answer and MIPLIB check against it.
  */
 @Export
-@Version("3.0.0")
+@Version("3.1.0")
 package org.tamebnn.tck;
 
 import org.osgi.annotation.bundle.Export;

@@ -47,13 +47,7 @@ class LpSolveSolverTest {
     /** max x + y, x + 2y ≤ 4, 3x + y ≤ 6: (1.6, 1.2); raising the right-hand sides gains 0.4 and 0.2. */
     @Test
     void dualsOfAMaximisationAreDerivativesOfTheOptimum() {
-        MilpModel.Builder b = MilpModel.builder("max_duals").sense(Sense.MAXIMIZE);
-        int x = b.continuous("x", 0, INF);
-        int y = b.continuous("y", 0, INF);
-        b.objective(x, 1).objective(y, 1);
-        b.row("r1").term(x, 1).term(y, 2).atMost(4);
-        b.row("r2").term(x, 3).term(y, 1).atMost(6);
-        SolveResult r = solver.solve(b.build());
+        SolveResult r = solver.solve(KnownModels.maxLpWithKnownDuals());
         assertEquals(SolveStatus.OPTIMAL, r.status(), r::toString);
         assertArrayEquals(new double[] {0.4, 0.2}, r.rowDuals(), 1e-9);
     }

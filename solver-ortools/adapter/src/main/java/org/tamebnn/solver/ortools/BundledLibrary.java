@@ -48,6 +48,11 @@ final class BundledLibrary<T> {
         return loaded instanceof String why ? Availability.unavailable(why) : Availability.yes();
     }
 
+    /** The library's version as {@code version} reads it from the bindings, or "?" when they are not available. */
+    String version(java.util.function.Function<T, String> version) {
+        return availability().isAvailable() ? version.apply(get()) : "?";
+    }
+
     /** The bindings; throws, with the reason, when {@link #availability()} says they are not available. */
     @SuppressWarnings("unchecked")
     T get() {

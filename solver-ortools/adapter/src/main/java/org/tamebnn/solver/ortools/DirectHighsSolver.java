@@ -53,7 +53,7 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
             FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
 
     private final SolverInfo info = new SolverInfo("highs", "HiGHS through its C API (java.lang.foreign)",
-            version(), EnumSet.of(Capability.INTEGER_VARIABLES, Capability.LP_DUALS, Capability.TIME_LIMIT, Capability.THREADS,
+            HighsLibrary.BUNDLED.version(l -> l.version), EnumSet.of(Capability.INTEGER_VARIABLES, Capability.LP_DUALS, Capability.TIME_LIMIT, Capability.THREADS,
                     Capability.RELATIVE_GAP, Capability.RANDOM_SEED, Capability.BEST_BOUND, Capability.MIP_START,
                     Capability.PROGRESS, Capability.CANCELLATION, Capability.NODE_LIMIT, Capability.SOLUTION_LIMIT,
                     Capability.ITERATION_LIMIT, Capability.RAW_OPTIONS),
@@ -71,10 +71,6 @@ public final class DirectHighsSolver extends AbstractMilpSolver {
     @Override
     public Availability availability() {
         return HighsLibrary.BUNDLED.availability();
-    }
-
-    private static String version() {
-        return HighsLibrary.BUNDLED.availability().isAvailable() ? HighsLibrary.BUNDLED.get().version : "?";
     }
 
     @Override

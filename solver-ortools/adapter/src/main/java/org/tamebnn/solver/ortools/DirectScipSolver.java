@@ -59,7 +59,8 @@ public final class DirectScipSolver extends AbstractMilpSolver {
     private static final MemorySegment EVENT_EXEC = Ffm.upcall(MethodHandles.lookup(), "eventExec",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
 
-    private final SolverInfo info = new SolverInfo("scip", "SCIP through its C API (java.lang.foreign)", version(),
+    private final SolverInfo info = new SolverInfo("scip", "SCIP through its C API (java.lang.foreign)",
+            ScipLibrary.BUNDLED.version(l -> l.version),
             EnumSet.of(Capability.INTEGER_VARIABLES, Capability.TIME_LIMIT, Capability.RELATIVE_GAP,
                     Capability.RANDOM_SEED, Capability.BEST_BOUND, Capability.MIP_START, Capability.PROGRESS,
                     Capability.CANCELLATION, Capability.NODE_LIMIT, Capability.SOLUTION_LIMIT, Capability.RAW_OPTIONS),
@@ -78,10 +79,6 @@ public final class DirectScipSolver extends AbstractMilpSolver {
     @Override
     public Availability availability() {
         return ScipLibrary.BUNDLED.availability();
-    }
-
-    private static String version() {
-        return ScipLibrary.BUNDLED.availability().isAvailable() ? ScipLibrary.BUNDLED.get().version : "?";
     }
 
     @Override

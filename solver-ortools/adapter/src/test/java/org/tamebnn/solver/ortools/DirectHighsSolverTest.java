@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.tamebnn.api.milp.MilpModel;
-import org.tamebnn.api.milp.Sense;
 import org.tamebnn.api.milp.SolveParams;
 import org.tamebnn.api.milp.SolveResult;
 import org.tamebnn.api.milp.SolveStatus;
@@ -14,18 +13,10 @@ import org.tamebnn.tck.KnownModels;
 
 /** What the kit does not cover on {@code highs}: LP duals of a maximisation, partial and wrong-length starts. */
 class DirectHighsSolverTest {
-    private static final double INF = Double.POSITIVE_INFINITY;
-
     /** max x + y, x + 2y ≤ 4, 3x + y ≤ 6: ∂optimum/∂rhs is 0.4 and 0.2 (the optimum 2.8 at (1.6, 1.2)). */
     @Test
     void aMaximisationsDualsAreTheDerivativesOfItsOptimum() {
-        MilpModel.Builder b = MilpModel.builder("max_duals").sense(Sense.MAXIMIZE);
-        int x = b.continuous("x", 0, INF);
-        int y = b.continuous("y", 0, INF);
-        b.objective(x, 1).objective(y, 1);
-        b.row("r1").term(x, 1).term(y, 2).atMost(4);
-        b.row("r2").term(x, 3).term(y, 1).atMost(6);
-        SolveResult r = new DirectHighsSolver().solve(b.build());
+        SolveResult r = new DirectHighsSolver().solve(KnownModels.maxLpWithKnownDuals());
         assertEquals(SolveStatus.OPTIMAL, r.status(), r::toString);
         assertEquals(2.8, r.objective(), 1e-9);
         assertArrayEquals(new double[] {0.4, 0.2}, r.rowDuals(), 1e-9);
